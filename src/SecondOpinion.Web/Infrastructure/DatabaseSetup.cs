@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using SecondOpinion.Web.Data;
+
+namespace SecondOpinion.Web.Infrastructure;
+
+public static class DatabaseSetup
+{
+    public const string ConnectionStringName = "SecondOpinion";
+
+    public static IServiceCollection AddDatabase(this IServiceCollection services)
+    {
+        services.AddDbContext<AppDbContext>((provider, options) =>
+            options.UseSqlite(SqliteConnectionString(
+                provider.GetRequiredService<IConfiguration>(),
+                provider.GetRequiredService<IHostEnvironment>())));
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>();
+        services.AddDataProtection().SetApplicationName("SecondOpinion").PersistKeysToDbContext<AppDbContext>();
+        return services;
+    }
+
+    /// <summary>
+    /// The configured connection string, or a file in a "data" folder beside the app. The folder is
+    /// created so the database file can be. Microsoft.Data.Sqlite retries while another writer
+    /// holds the lock, for up to "Default Timeout" seconds (30 unless the connection string says
+    /// otherwise): that is the busy timeout.
+    /// </summary>
+    public static string SqliteConnectionString(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var builder = new SqliteConnectionStringBuilder(
+            configuration.GetConnectionString(ConnectionStringName) ?? "Data Source=data/secondopinion.db");
+        if (builder.Mode != SqliteOpenMode.Memory && builder.DataSource is not ("" or ":memory:"))
+        {
+            builder.DataSource = Path.GetFullPath(builder.DataSource, environment.ContentRootPath);
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Creates the database on first start and applies any migrations it has not had yet.</summary>
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync();
+    }
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+using Serilog;
+using Serilog.Events;
+
+namespace SecondOpinion.Web.Infrastructure;
+
+/// <summary>
+/// Logs go to the console, and to a file when <c>Logging:FilePath</c> is set. Health details must
+/// never reach a log: request lines carry the method, path, status and time only (no query
+/// string, no form values), and EF Core never logs parameter values.
+/// </summary>
+public static class LoggingSetup
+{
+    public static IServiceCollection AddAppLogging(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSerilog((provider, log) =>
+        {
+            log.MinimumLevel.Information()
+                .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+                .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
+                .ReadFrom.Configuration(configuration)
+                .ReadFrom.Services(provider)
+                .Enrich.FromLogContext()
+                .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture);
+            var filePath = configuration["Logging:FilePath"];
+            if (!string.IsNullOrWhiteSpace(filePath))
+            {
+                log.WriteTo.File(filePath, formatProvider: CultureInfo.InvariantCulture, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14);
+            }
+        });
+        return services;
+    }
+
+    public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) =>
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0} ms";
+            options.GetLevel = (context, _, exception) =>
+                exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+                : context.Request.Path.StartsWithSegments("/health") ? LogEventLevel.Verbose
+                : LogEventLevel.Information;
+        });
+}

@@ -1,0 +1,91 @@
+using System.Text;
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+using SecondOpinion.Web.Pages.Shared.Forms;
+
+namespace SecondOpinion.Web.Pages.Account;
+
+public class ResetPasswordModel(UserManager<IdentityUser> users) : PageModel
+{
+    private const string InvalidLink = "This reset link has expired or was already used. Ask for a new one.";
+
+    [BindProperty(SupportsGet = true)]
+    public string? UserId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Code { get; set; }
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public bool LinkIsUsable => !string.IsNullOrEmpty(UserId) && !string.IsNullOrEmpty(Code);
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!await new InputValidator().ValidateIntoAsync(Input, ModelState, nameof(Input), cancellationToken))
+        {
+            return Page();
+        }
+
+        var user = LinkIsUsable ? await users.FindByIdAsync(UserId!) : null;
+        var token = DecodeToken(Code);
+        if (user is null || token is null)
+        {
+            ModelState.AddModelError("", InvalidLink);
+            return Page();
+        }
+
+        var result = await users.ResetPasswordAsync(user, token, Input.Password!);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(
+                    AccountRules.FieldFor(error.Code, "", $"{nameof(Input)}.{nameof(Input.Password)}"),
+                    error.Description);
+            }
+
+            return Page();
+        }
+
+        // The emailed link proves who they are, so an account locked by wrong guesses opens again.
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        TempData["Message"] = "Your password is changed. Sign in with your new password.";
+        return Redirect("/account/sign-in");
+    }
+
+    private static string? DecodeToken(string? code)
+    {
+        try
+        {
+            return code is null ? null : Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    public sealed class InputModel
+    {
+        public string? Password { get; set; }
+        public string? ConfirmPassword { get; set; }
+    }
+
+    public sealed class InputValidator : AbstractValidator<InputModel>
+    {
+        public InputValidator()
+        {
+            RuleFor(i => i.Password).NewPassword();
+            RuleFor(i => i.ConfirmPassword).SameAs(i => i.Password);
+        }
+    }
+}

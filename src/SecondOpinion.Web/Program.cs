@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Mvc;
+using SecondOpinion.Web.Infrastructure;
+using SecondOpinion.Web.Infrastructure.Accounts;
+using SecondOpinion.Web.Infrastructure.Email;
+using SecondOpinion.Web.Pages.Shared.Forms;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddAppLogging(builder.Configuration);
+builder.Services.AddDatabase();
+builder.Services.AddAccounts();
+builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
+builder.Services.AddScoped<IEmailSender, MailKitEmailSender>();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddAuthorizationBuilder()
+    .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+builder.Services.AddRazorPages(options =>
+    {
+        options.Conventions.AllowAnonymousToPage("/Index");
+        options.Conventions.AllowAnonymousToPage("/Error");
+        options.Conventions.AllowAnonymousToFolder("/Account");
+    })
+    .AddMvcOptions(options =>
+    {
+        options.Filters.Add<PlanMembershipFilter>();
+        options.Filters.Add(new ResponseCacheAttribute { NoStore = true, Location = ResponseCacheLocation.None });
+        options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+        PlainBindingMessages.Apply(options.ModelBindingMessageProvider);
+    });
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error");
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
+app.UseAppSecurityHeaders();
+app.UseRequestLogging();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
+app.MapHealthChecks("/health").AllowAnonymous();
+
+await app.MigrateDatabaseAsync();
+await app.RunAsync();
+
+public partial class Program;
