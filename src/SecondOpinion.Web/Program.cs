@@ -6,7 +6,7 @@ using SecondOpinion.Web.Pages.Shared.Forms;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddAppLogging(builder.Configuration);
+builder.Services.AddAppLogging();
 builder.Services.AddDatabase();
 builder.Services.AddAccounts();
 builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);

@@ -11,14 +11,21 @@ namespace SecondOpinion.Web.Infrastructure;
 /// </summary>
 public static class LoggingSetup
 {
-    public static IServiceCollection AddAppLogging(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddAppLogging(this IServiceCollection services)
     {
         services.AddSerilog((provider, log) =>
         {
+            var configuration = provider.GetRequiredService<IConfiguration>();
             log.MinimumLevel.Information()
                 .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
                 .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
                 .ReadFrom.Configuration(configuration)
+                // Always quiet, whatever the configuration says: the hosting log writes whole URLs,
+                // query strings included, and our own request line replaces it.
+                .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", LogEventLevel.Warning)
+                // The data protection keys are kept in the database beside the data they protect,
+                // so its warning that they are not encrypted separately is expected.
+                .MinimumLevel.Override("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogEventLevel.Error)
                 .ReadFrom.Services(provider)
                 .Enrich.FromLogContext()
                 .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture);

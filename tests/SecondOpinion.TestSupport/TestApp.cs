@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using MimeKit;
+using Serilog.Core;
+using Serilog.Events;
+
+namespace SecondOpinion.TestSupport;
+
+/// <summary>
+/// The whole app in process, on its own fresh SQLite file (created by the real migrations), with
+/// emails written to its own folder, a clock the test controls, and every log line captured.
+/// With <paramref name="realServer"/> it listens on a loopback port for a real browser.
+/// </summary>
+public sealed class TestApp : WebApplicationFactory<Program>
+{
+    private readonly string folder;
+    private readonly bool keepFolder;
+
+    /// <param name="folder">Pass the same folder to two apps, one after the other, to restart on the same data.</param>
+    public TestApp(bool realServer = false, string minimumLogLevel = "Warning", string? folder = null)
+    {
+        keepFolder = folder is not null;
+        this.folder = folder ?? Path.Combine(Path.GetTempPath(), "secondopinion-tests", Guid.NewGuid().ToString("N"));
+        MinimumLogLevel = minimumLogLevel;
+        Directory.CreateDirectory(this.folder);
+        if (realServer)
+        {
+            UseKestrel(0);
+        }
+    }
+
+    public string MinimumLogLevel { get; }
+
+    /// <summary>Starts at the real time and moves a millisecond each time it is read, so rows made one after another are ordered.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
+
+    public CapturedLogs Logs { get; } = new();
+
+    public string MailFolder => Path.Combine(folder, "mail");
+
+    public string DatabasePath => Path.Combine(folder, "app.db");
+
+    /// <summary>The address of the real server; call <see cref="WebApplicationFactory{T}.StartServer"/> first.</summary>
+    public Uri ServerAddress => new(Services.GetRequiredService<IServer>().Features
+        .GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+
+    /// <summary>Every email the app has written to its pickup folder, oldest first.</summary>
+    public IReadOnlyList<MimeMessage> Emails() =>
+        Directory.Exists(MailFolder)
+            ? Directory.GetFiles(MailFolder, "*.eml").Order(StringComparer.Ordinal).Select(f => MimeMessage.Load(f)).ToList()
+            : [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:SecondOpinion", $"Data Source={DatabasePath}");
+        builder.UseSetting("Email:PickupDirectory", MailFolder);
+        builder.UseSetting("Serilog:MinimumLevel:Default", MinimumLogLevel);
+        builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.AspNetCore", MinimumLogLevel);
+        builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore", MinimumLogLevel);
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<ILogEventSink>(Logs);
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        if (keepFolder)
+        {
+            return;
+        }
+
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open only leaves a folder in the temp directory behind.
+        }
+    }
+}
+
+/// <summary>Every log event the app writes, rendered with its properties, to check what reaches logs.</summary>
+public sealed class CapturedLogs : ILogEventSink
+{
+    private readonly ConcurrentQueue<string> lines = new();
+
+    public IReadOnlyCollection<string> Lines => lines;
+
+    public void Emit(LogEvent logEvent)
+    {
+        var properties = string.Join(" ", logEvent.Properties.Select(p => $"{p.Key}={p.Value}"));
+        lines.Enqueue($"{logEvent.Level} {logEvent.RenderMessage(System.Globalization.CultureInfo.InvariantCulture)} {properties} {logEvent.Exception}");
+    }
+}
