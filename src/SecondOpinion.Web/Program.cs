@@ -6,6 +6,10 @@ using SecondOpinion.Web.Pages.Shared.Forms;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Serve css and js straight from the build output when not published (dotnet run, tests), in
+// every environment. A published app has no such manifest, so this does nothing there.
+builder.WebHost.UseStaticWebAssets();
+
 builder.Services.AddAppLogging();
 builder.Services.AddDatabase();
 builder.Services.AddAccounts();
@@ -42,7 +46,7 @@ app.UseRequestLogging();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
 app.MapHealthChecks("/health").AllowAnonymous();
 

@@ -1,0 +1,167 @@
+using System.Text.Json;
+using Deque.AxeCore.Commons;
+using Microsoft.Playwright;
+using SecondOpinion.TestSupport;
+
+namespace SecondOpinion.BrowserTests;
+
+/// <summary>
+/// Base for browser tests: each test gets the app on its own loopback port with a fresh database,
+/// and its own browser context (cookies, storage) in the shared Chromium.
+/// </summary>
+public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
+{
+    /// <summary>The WCAG 2.0, 2.1 and 2.2 rules at levels A and AA.</summary>
+    private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+    /// <summary>
+    /// axe-core as shipped in Deque.AxeCore.Commons. It is loaded once per browser context as an
+    /// init script, instead of being sent with every check (Deque's RunAxe does that, and it costs
+    /// seconds a page on this machine); only violations come back.
+    /// </summary>
+    private static readonly Lazy<string> AxeSource = new(() =>
+    {
+        var assembly = typeof(AxeResult).Assembly;
+        using var stream = assembly.GetManifestResourceStream("Deque.AxeCore.Commons.Resources.axe.min.js")
+            ?? throw new InvalidOperationException("axe-core is missing from Deque.AxeCore.Commons.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    });
+
+    private IBrowserContext context = null!;
+
+    protected TestApp App { get; private set; } = null!;
+
+    protected IPage Page { get; private set; } = null!;
+
+    protected static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        App = new TestApp(realServer: true);
+        App.StartServer();
+        context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = App.ServerAddress.ToString().TrimEnd('/'),
+            ViewportSize = new ViewportSize { Width = 1024, Height = 800 },
+            Locale = "en-US",
+        });
+        context.SetDefaultTimeout(15_000);
+        await context.AddInitScriptAsync(AxeSource.Value);
+        Page = await context.NewPageAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await context.CloseAsync();
+        await App.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Runs axe-core on the current page and fails with a readable list of any violations.</summary>
+    protected async Task ExpectNoAxeViolationsAsync()
+    {
+        var violations = await Page.EvaluateAsync<JsonElement>("""
+            async tags => {
+                const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+                return result.violations.map(v =>
+                    `- ${v.id}: ${v.help}\n` + v.nodes.slice(0, 5).map(n => `    ${n.html}: ${n.failureSummary}`).join('\n'));
+            }
+            """, WcagTags);
+        if (violations.GetArrayLength() > 0)
+        {
+            Assert.Fail($"axe found {violations.GetArrayLength()} violation(s) on {Page.Url}:\n{string.Join('\n', violations.EnumerateArray())}");
+        }
+    }
+
+    /// <summary>
+    /// Presses Tab until the element matching <paramref name="selector"/> has focus, as a keyboard
+    /// user would, and checks that the focus can be seen.
+    /// </summary>
+    protected async Task TabToAsync(string selector, int maxPresses = 40)
+    {
+        for (var press = 0; press < maxPresses; press++)
+        {
+            await Page.Keyboard.PressAsync("Tab");
+            var focused = await Page.EvaluateAsync<bool>(
+                "selector => document.activeElement !== null && document.activeElement.matches(selector)", selector);
+            if (focused)
+            {
+                await ExpectVisibleFocusAsync();
+                return;
+            }
+        }
+
+        Assert.Fail($"Could not reach '{selector}' with the Tab key on {Page.Url} after {maxPresses} presses.");
+    }
+
+    /// <summary>The focused element shows an outline or a focus shadow (WCAG 2.4.7).</summary>
+    protected async Task ExpectVisibleFocusAsync()
+    {
+        var visible = await Page.EvaluateAsync<bool>("""
+            () => {
+                const el = document.activeElement;
+                if (!el || el === document.body) return false;
+                const style = getComputedStyle(el);
+                const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+                const shadow = style.boxShadow && style.boxShadow !== 'none';
+                return outline || shadow;
+            }
+            """);
+        Assert.True(visible, $"The focused element on {Page.Url} has no visible focus style.");
+    }
+
+    /// <summary>At 320 CSS pixels wide (400% zoom of a 1280 screen), nothing needs sideways scrolling (WCAG 1.4.10).</summary>
+    protected async Task ExpectNoSidewaysScrollingWhenNarrowAsync()
+    {
+        var original = Page.ViewportSize;
+        await Page.SetViewportSizeAsync(320, 640);
+        var overflow = await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        await Page.SetViewportSizeAsync(original!.Width, original.Height);
+        Assert.True(overflow <= 0, $"{Page.Url} scrolls sideways by {overflow}px at 320px wide.");
+    }
+
+    /// <summary>The base text is at least 18px (the product promise).</summary>
+    protected async Task ExpectBaseFontAtLeast18PxAsync()
+    {
+        var size = await Page.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.body).fontSize)");
+        Assert.True(size >= 18, $"Base font is {size}px on {Page.Url}.");
+    }
+
+    /// <summary>The checks every page must pass: axe, text size and reflow.</summary>
+    protected async Task ExpectPageIsAccessibleAsync()
+    {
+        await ExpectNoAxeViolationsAsync();
+        await ExpectBaseFontAtLeast18PxAsync();
+        await ExpectNoSidewaysScrollingWhenNarrowAsync();
+    }
+
+    protected async Task SignUpAsync(string? email = null)
+    {
+        await Page.GotoAsync("/account/register");
+        await Page.GetByLabel("Email address").FillAsync(email ?? Journeys.NewEmail());
+        await Page.GetByLabel("Choose a password").FillAsync(Journeys.Password);
+        await Page.GetByLabel("Type the password again").FillAsync(Journeys.Password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await Page.WaitForURLAsync("**/plans/new");
+    }
+
+    /// <summary>Signs up and starts a plan; returns the plan's home address.</summary>
+    protected async Task<string> SignUpWithPlanAsync(string? patientName = null)
+    {
+        await SignUpAsync();
+        if (patientName is null)
+        {
+            await Page.GetByLabel("Me", new() { Exact = true }).CheckAsync();
+        }
+        else
+        {
+            await Page.GetByLabel("Someone I help").CheckAsync();
+            await Page.GetByLabel("The patient's full name").FillAsync(patientName);
+        }
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Start the plan" }).ClickAsync();
+        await Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/plans/[0-9a-f-]{36}$"));
+        return new Uri(Page.Url).AbsolutePath;
+    }
+}
