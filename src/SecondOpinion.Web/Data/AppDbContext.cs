@@ -16,6 +16,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<PlanMember> PlanMembers => Set<PlanMember>();
     public DbSet<StepProgress> StepProgress => Set<StepProgress>();
+    public DbSet<Doctor> Doctors => Set<Doctor>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
