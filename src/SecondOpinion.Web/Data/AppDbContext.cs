@@ -17,6 +17,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<PlanMember> PlanMembers => Set<PlanMember>();
     public DbSet<StepProgress> StepProgress => Set<StepProgress>();
     public DbSet<Doctor> Doctors => Set<Doctor>();
+    public DbSet<Question> Questions => Set<Question>();
+    public DbSet<ReadingItem> ReadingItems => Set<ReadingItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
