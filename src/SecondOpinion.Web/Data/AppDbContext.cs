@@ -17,6 +17,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<PlanMember> PlanMembers => Set<PlanMember>();
     public DbSet<StepProgress> StepProgress => Set<StepProgress>();
     public DbSet<Doctor> Doctors => Set<Doctor>();
+    public DbSet<RecordsRequest> RecordsRequests => Set<RecordsRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
