@@ -71,8 +71,8 @@ public sealed record RecordsDocument
             Request = request,
             Title = authorization ? "Permission to share health records" : "Request for copies of health records",
             LegalBasis = authorization
-                ? "An authorization under the HIPAA Privacy Rule, 45 CFR 164.508."
-                : "A request under the HIPAA right of access, 45 CFR 164.524.",
+                ? $"An authorization under the HIPAA Privacy Rule, {request.Route.Rule()}."
+                : $"A request under the HIPAA right of access, {request.Route.Rule()}.",
             Opening = authorization
                 ? ["I allow the office named below to send copies of my health records to the person or office named below."]
                 : [request.RecipientKind == RecordsRecipient.Patient

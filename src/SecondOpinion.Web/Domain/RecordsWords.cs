@@ -34,6 +34,14 @@ public static class RecordsWords
         _ => throw new ArgumentOutOfRangeException(nameof(route)),
     };
 
+    /// <summary>The rule behind each way of asking, for when an office asks.</summary>
+    public static string Rule(this RecordsRoute route) => route switch
+    {
+        RecordsRoute.RightOfAccess => "45 CFR 164.524",
+        RecordsRoute.Authorization => "45 CFR 164.508",
+        _ => throw new ArgumentOutOfRangeException(nameof(route)),
+    };
+
     /// <summary>A short name for a request in lists: which office sends, to whom.</summary>
     public static string Title(RecordsRequest request)
     {

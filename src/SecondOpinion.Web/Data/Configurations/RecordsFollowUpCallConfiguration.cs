@@ -8,6 +8,7 @@ public class RecordsFollowUpCallConfiguration : IEntityTypeConfiguration<Records
 {
     public void Configure(EntityTypeBuilder<RecordsFollowUpCall> builder)
     {
+        builder.ToTable("RecordsFollowUpCalls");
         builder.Property(c => c.SpokeWith).HasMaxLength(RecordsFollowUpCall.SpokeWithMaxLength);
         builder.Property(c => c.WhatWasSaid).HasMaxLength(RecordsFollowUpCall.NotesMaxLength);
     }

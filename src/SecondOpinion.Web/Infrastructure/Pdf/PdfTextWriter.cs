@@ -20,15 +20,19 @@ public sealed class PdfTextWriter : IDisposable
     private readonly XFont bodyBold = new(EmbeddedFontResolver.FamilyName, BodySize, XFontStyleEx.Bold);
     private readonly XFont subheading = new(EmbeddedFontResolver.FamilyName, 13, XFontStyleEx.Bold);
     private readonly XFont title = new(EmbeddedFontResolver.FamilyName, 17, XFontStyleEx.Bold);
+    private readonly XFont small = new(EmbeddedFontResolver.FamilyName, 8.5, XFontStyleEx.Regular);
     private readonly PdfDocument document;
+    private readonly string footer;
     private XGraphics? graphics;
     private double y;
 
     static PdfTextWriter() => EmbeddedFontResolver.Install();
 
-    public PdfTextWriter(PdfDocument document)
+    /// <param name="footer">Printed at the foot of every page with the page number, so a page that gets separated can be matched up.</param>
+    public PdfTextWriter(PdfDocument document, string footer)
     {
         this.document = document;
+        this.footer = footer;
         NewPage();
     }
 
@@ -41,8 +45,12 @@ public sealed class PdfTextWriter : IDisposable
         page.Width = XUnit.FromPoint(PageWidth);
         page.Height = XUnit.FromPoint(PageHeight);
         graphics = XGraphics.FromPdfPage(page);
+        Graphics.DrawString($"{footer} Page {document.PageCount}.", small, XBrushes.Black, Margin, PageHeight - (Margin / 2), XStringFormats.BaseLineLeft);
         y = Margin;
     }
+
+    /// <summary>Starts a new page unless <paramref name="lines"/> lines of body text still fit, so a block is not split.</summary>
+    public void KeepTogether(int lines) => EnsureRoom(lines * body.GetHeight() * 1.6);
 
     public void Heading(string text) => Write(text, title, spaceBefore: 0, spaceAfter: 6);
 

@@ -11,7 +11,7 @@ public static class RecordsPdf
     {
         using var pdf = new PdfDocument();
         pdf.Info.Title = document.Title;
-        using (var writer = new PdfTextWriter(pdf))
+        using (var writer = new PdfTextWriter(pdf, Footer(document.Request)))
         {
             WriteCopy(writer, document, copyHeading: null);
             writer.NewPage();
@@ -22,6 +22,11 @@ public static class RecordsPdf
         pdf.Save(stream, closeStream: false);
         return stream.ToArray();
     }
+
+    private static string Footer(RecordsRequest request) =>
+        request.PatientDateOfBirth is { } born
+            ? $"Records request for {request.PatientName}, born {RecordsWords.Date(born)}."
+            : $"Records request for {request.PatientName}.";
 
     private static void WriteCopy(PdfTextWriter writer, RecordsDocument document, string? copyHeading)
     {
@@ -51,6 +56,7 @@ public static class RecordsPdf
             }
         }
 
+        writer.KeepTogether(6 + (2 * document.SignerRows().Count));
         writer.Subheading("Signature");
         foreach (var row in document.SignerRows())
         {
