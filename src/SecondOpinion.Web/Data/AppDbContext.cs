@@ -19,6 +19,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Doctor> Doctors => Set<Doctor>();
     public DbSet<Question> Questions => Set<Question>();
     public DbSet<ReadingItem> ReadingItems => Set<ReadingItem>();
+    public DbSet<RecordsRequest> RecordsRequests => Set<RecordsRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

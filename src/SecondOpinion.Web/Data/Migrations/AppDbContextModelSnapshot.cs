@@ -449,6 +449,205 @@ namespace SecondOpinion.Web.Data.Migrations
                     b.ToTable("ReadingItems");
                 });
 
+            modelBuilder.Entity("SecondOpinion.Web.Domain.RecordsFollowUpCall", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("CalledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecordsRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SpokeWith")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatWasSaid")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordsRequestId");
+
+                    b.ToTable("RecordsFollowUpCalls", (string)null);
+                });
+
+            modelBuilder.Entity("SecondOpinion.Web.Domain.RecordsRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Dates")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DatesFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DatesTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Delivery")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExpiryEvent")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderAddress")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderFax")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderPhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherRecords")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PatientDateOfBirth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PatientName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientAddress")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecipientDoctorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecipientEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientFax")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecipientKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecipientName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientPhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientPractice")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RepresentativeAuthority")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepresentativeName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Route")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SentBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Signer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("RecipientDoctorId");
+
+                    b.ToTable("RecordsRequests");
+                });
+
+            modelBuilder.Entity("SecondOpinion.Web.Domain.RecordsStatusChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecordsRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SentBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordsRequestId");
+
+                    b.ToTable("RecordsStatusChanges", (string)null);
+                });
+
             modelBuilder.Entity("SecondOpinion.Web.Domain.StepProgress", b =>
                 {
                     b.Property<int>("Id")
@@ -582,6 +781,38 @@ namespace SecondOpinion.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SecondOpinion.Web.Domain.RecordsFollowUpCall", b =>
+                {
+                    b.HasOne("SecondOpinion.Web.Domain.RecordsRequest", null)
+                        .WithMany("Calls")
+                        .HasForeignKey("RecordsRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecondOpinion.Web.Domain.RecordsRequest", b =>
+                {
+                    b.HasOne("SecondOpinion.Web.Domain.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SecondOpinion.Web.Domain.Doctor", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientDoctorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("SecondOpinion.Web.Domain.RecordsStatusChange", b =>
+                {
+                    b.HasOne("SecondOpinion.Web.Domain.RecordsRequest", null)
+                        .WithMany("History")
+                        .HasForeignKey("RecordsRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SecondOpinion.Web.Domain.StepProgress", b =>
                 {
                     b.HasOne("SecondOpinion.Web.Domain.Plan", null)
@@ -596,6 +827,13 @@ namespace SecondOpinion.Web.Data.Migrations
                     b.Navigation("Members");
 
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("SecondOpinion.Web.Domain.RecordsRequest", b =>
+                {
+                    b.Navigation("Calls");
+
+                    b.Navigation("History");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using SecondOpinion.Web.Data;
+using SecondOpinion.Web.Domain;
+using SecondOpinion.Web.Infrastructure;
+
+namespace SecondOpinion.Web.Pages.Records;
+
+/// <summary>A records request with its deadline as of today (null unless it is sent and not yet received).</summary>
+public sealed record RecordsRequestSummary(RecordsRequest Request, RecordsDeadline? Deadline)
+{
+    public bool NeedsAttention => Deadline?.State is RecordsDueState.DueSoon or RecordsDueState.Overdue;
+}
+
+public static class RecordsOverview
+{
+    /// <summary>The plan's records requests, oldest first, each with where it stands today in the plan's time zone.</summary>
+    public static async Task<IReadOnlyList<RecordsRequestSummary>> RecordsOverviewAsync(
+        this AppDbContext db, Guid planId, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var timeZoneId = await db.Plans.Where(p => p.Id == planId).Select(p => p.TimeZoneId).SingleAsync(cancellationToken);
+        var today = clock.Today(timeZoneId);
+        var requests = await db.RecordsRequests.AsNoTracking().OfPlan(planId)
+            .OrderBy(r => r.CreatedAtUtc)
+            .ToListAsync(cancellationToken);
+        return requests.Select(r => new RecordsRequestSummary(r, r.DeadlineOn(today))).ToList();
+    }
+}
