@@ -65,7 +65,7 @@ public class PrivacyAndSecurityTests
         var viewerEmail = Journeys.NewEmail();
         using var viewer = new AppClient(app);
         await viewer.SignUpAsync(viewerEmail, Token);
-        await AddMemberAsync(app, plan, viewerEmail, PlanRole.Viewer);
+        await app.AddMemberAsync(plan, viewerEmail, PlanRole.Viewer, Token);
 
         var step = await viewer.GetAsync($"{plan}/steps/1", Token);
         Assert.Equal(HttpStatusCode.OK, step.Status);
@@ -92,7 +92,7 @@ public class PrivacyAndSecurityTests
         var email = Journeys.NewEmail();
         using var caregiver = new AppClient(app);
         await caregiver.SignUpAsync(email, Token);
-        await AddMemberAsync(app, plan, email, PlanRole.Caregiver);
+        await app.AddMemberAsync(plan, email, PlanRole.Caregiver, Token);
 
         var step = await caregiver.GetAsync($"{plan}/steps/1", Token);
         var saved = await caregiver.SubmitAsync(step, new Dictionary<string, string?> { ["Input.Status"] = "Done" }, cancellationToken: Token);
@@ -146,14 +146,5 @@ public class PrivacyAndSecurityTests
         Assert.Contains("httponly", authCookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", authCookie, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(secure, authCookie.Contains("secure", StringComparison.OrdinalIgnoreCase));
-    }
-
-    private static async Task AddMemberAsync(TestApp app, string planPath, string email, PlanRole role)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync(Token);
-        db.PlanMembers.Add(new PlanMember { PlanId = Guid.Parse(planPath["/plans/".Length..]), UserId = userId, Role = role, JoinedAtUtc = DateTime.UtcNow });
-        await db.SaveChangesAsync(Token);
     }
 }

@@ -582,7 +582,7 @@ public class RecordsTests
         var email = Journeys.NewEmail();
         using var viewer = new AppClient(app);
         await viewer.SignUpAsync(email, Token);
-        await app.AddPlanMemberAsync(plan, email, PlanRole.Viewer, Token);
+        await app.AddMemberAsync(plan, email, PlanRole.Viewer, Token);
         var url = draft.Url.AbsolutePath;
 
         var details = await viewer.GetAsync(url, Token);

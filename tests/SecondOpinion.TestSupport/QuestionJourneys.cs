@@ -19,16 +19,6 @@ public static class QuestionJourneys
     public static IReadOnlyList<string> QuestionTexts(this HtmlPage list) =>
         list.Document.QuerySelectorAll(".question-list .question__text").Select(p => p.TextContent).ToList();
 
-    /// <summary>Puts an existing account on a plan with a role, as the sharing feature will.</summary>
-    public static async Task AddMemberAsync(this TestApp app, string plan, string email, PlanRole role, CancellationToken cancellationToken = default)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync(cancellationToken);
-        db.PlanMembers.Add(new PlanMember { PlanId = Guid.Parse(plan["/plans/".Length..]), UserId = userId, Role = role, JoinedAtUtc = DateTime.UtcNow });
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
     /// <summary>Fills a plan's list straight in the database, for tests of the limit.</summary>
     public static async Task AddQuestionsDirectlyAsync(this TestApp app, string plan, int count, CancellationToken cancellationToken = default)
     {

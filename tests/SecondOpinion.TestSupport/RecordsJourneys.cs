@@ -82,26 +82,10 @@ public static class RecordsJourneys
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        doctor.PlanId = PlanId(planPath);
+        doctor.PlanId = TestData.PlanId(planPath);
         db.Doctors.Add(doctor);
         await db.SaveChangesAsync(cancellationToken);
         return doctor.Id;
     }
 
-    public static async Task AddPlanMemberAsync(this TestApp app, string planPath, string email, PlanRole role, CancellationToken cancellationToken = default)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync(cancellationToken);
-        db.PlanMembers.Add(new PlanMember { PlanId = PlanId(planPath), UserId = userId, Role = role, JoinedAtUtc = DateTime.UtcNow });
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    public static async Task<T> QueryAsync<T>(this TestApp app, Func<AppDbContext, Task<T>> query)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-    }
-
-    public static Guid PlanId(string planPath) => Guid.Parse(planPath["/plans/".Length..]);
 }
