@@ -1,8 +1,5 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using SecondOpinion.TestSupport;
-using SecondOpinion.Web.Data;
 using SecondOpinion.Web.Domain;
 
 namespace SecondOpinion.IntegrationTests;
