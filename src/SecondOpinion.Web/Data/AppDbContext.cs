@@ -17,6 +17,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<PlanMember> PlanMembers => Set<PlanMember>();
     public DbSet<StepProgress> StepProgress => Set<StepProgress>();
     public DbSet<Doctor> Doctors => Set<Doctor>();
+    public DbSet<InsuranceCoverage> InsuranceCoverages => Set<InsuranceCoverage>();
+    public DbSet<InsuranceCall> InsuranceCalls => Set<InsuranceCall>();
+    public DbSet<Visit> Visits => Set<Visit>();
+    public DbSet<Opinion> Opinions => Set<Opinion>();
+    public DbSet<PlanOutcome> PlanOutcomes => Set<PlanOutcome>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
