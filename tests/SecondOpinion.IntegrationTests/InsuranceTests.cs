@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using SecondOpinion.TestSupport;
@@ -9,10 +8,6 @@ namespace SecondOpinion.IntegrationTests;
 public class InsuranceTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    /// <summary>Today in the plan's default time zone (Eastern), as the form writes it.</summary>
-    private static string Day(TestApp app, int daysFromToday = 0) =>
-        PlanTime.Today(app.Clock.GetUtcNow().UtcDateTime, Plan.DefaultTimeZoneId).AddDays(daysFromToday).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static async Task<HtmlPage> LogCallAsync(AppClient client, string plan, Dictionary<string, string?> values)
     {
@@ -122,7 +117,7 @@ public class InsuranceTests
         var (client, plan) = await app.SignedUpWithPlanAsync(cancellationToken: Token);
         using var _ = client;
         var form = await client.GetAsync($"{plan}/insurance/call", Token);
-        Assert.Equal(Day(app), form.Value("Input_CalledOn"));
+        Assert.Equal(app.PlanDay(), form.Value("Input_CalledOn"));
         Assert.Equal(6, form.Document.QuerySelectorAll("input[value=NotAsked]:checked").Length);
         Assert.Contains("Do you pay for a second opinion?", form.Text, StringComparison.Ordinal);
 
@@ -165,7 +160,7 @@ public class InsuranceTests
         using var _ = client;
         await LogCallAsync(client, plan, new()
         {
-            ["Input.CalledOn"] = Day(app, -3),
+            ["Input.CalledOn"] = app.PlanDay(-3),
             ["Input.Company"] = "Blue Valley Health",
             ["Input.Answers[0].Answer"] = "No",
             ["Input.Answers[1].Answer"] = "Yes",
@@ -174,14 +169,14 @@ public class InsuranceTests
         // Logged later but about an earlier call: it must not override the newer answers.
         await LogCallAsync(client, plan, new()
         {
-            ["Input.CalledOn"] = Day(app, -10),
+            ["Input.CalledOn"] = app.PlanDay(-10),
             ["Input.Company"] = "Blue Valley Health",
             ["Input.Answers[0].Answer"] = "Yes",
             ["Input.Answers[3].Answer"] = "No",
         });
         var page = await LogCallAsync(client, plan, new()
         {
-            ["Input.CalledOn"] = Day(app),
+            ["Input.CalledOn"] = app.PlanDay(),
             ["Input.Company"] = "Blue Valley Health",
             ["Input.Answers[0].Answer"] = "Yes",
             ["Input.Answers[2].Answer"] = "NotSure",
@@ -221,9 +216,9 @@ public class InsuranceTests
         Assert.Equal("Write the name of your insurance plan or company.", empty.FieldError("Input_Company"));
         Assert.Equal("Marcus", empty.Value("Input_SpokeTo"));
 
-        var tomorrow = await LogCallAsync(client, plan, new() { ["Input.CalledOn"] = Day(app, 1), ["Input.Company"] = "Blue Valley" });
+        var tomorrow = await LogCallAsync(client, plan, new() { ["Input.CalledOn"] = app.PlanDay(1), ["Input.Company"] = "Blue Valley" });
         Assert.Equal("Enter a date in the last two years, up to today.", tomorrow.FieldError("Input_CalledOn"));
-        var longAgo = await LogCallAsync(client, plan, new() { ["Input.CalledOn"] = Day(app, -740), ["Input.Company"] = "Blue Valley" });
+        var longAgo = await LogCallAsync(client, plan, new() { ["Input.CalledOn"] = app.PlanDay(-740), ["Input.Company"] = "Blue Valley" });
         Assert.Equal("Enter a date in the last two years, up to today.", longAgo.FieldError("Input_CalledOn"));
         var notADate = await LogCallAsync(client, plan, new() { ["Input.CalledOn"] = "last Tuesday", ["Input.Company"] = "Blue Valley" });
         Assert.NotNull(notADate.FieldError("Input_CalledOn"));
@@ -267,7 +262,7 @@ public class InsuranceTests
         var missing = await client.PostAsync($"{plan}/insurance/call", new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
-            ["Input.CalledOn"] = Day(app),
+            ["Input.CalledOn"] = app.PlanDay(),
             ["Input.Company"] = "Blue Valley",
             ["Input.Answers[0].Answer"] = "Yes",
         }, Token);
@@ -275,7 +270,7 @@ public class InsuranceTests
         Assert.Equal("Choose an answer, or \"I did not ask this time\".", missing.FieldError("Input_Answers_5__Answer"));
         Assert.Equal(6, missing.Document.QuerySelectorAll(".question-block").Length);
 
-        var tooMany = new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Input.CalledOn"] = Day(app), ["Input.Company"] = "Blue Valley" };
+        var tooMany = new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Input.CalledOn"] = app.PlanDay(), ["Input.Company"] = "Blue Valley" };
         for (var i = 0; i < 7; i++)
         {
             tooMany[$"Input.Answers[{i}].Answer"] = "Yes";
@@ -357,7 +352,7 @@ public class InsuranceTests
         var other = Journeys.PlanPath((await client.StartPlanAsync("Sam", cancellationToken: Token)).Url);
         await LogCallAsync(client, other, new() { ["Input.Company"] = "Other Health" });
         var id = await app.ReadAsync(db => db.InsuranceCalls.Select(c => c.Id).SingleAsync(Token));
-        var fields = new Dictionary<string, string> { ["__RequestVerificationToken"] = await client.AntiforgeryTokenAsync(Token), ["Input.CalledOn"] = Day(app), ["Input.Company"] = "Taken" };
+        var fields = new Dictionary<string, string> { ["__RequestVerificationToken"] = await client.AntiforgeryTokenAsync(Token), ["Input.CalledOn"] = app.PlanDay(), ["Input.Company"] = "Taken" };
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"{plan}/insurance/call/{id}", Token)).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"{plan}/insurance/call/{id}/delete", Token)).Status);
@@ -399,7 +394,7 @@ public class InsuranceTests
 
         foreach (var (who, status) in new[] { (stranger, HttpStatusCode.NotFound), (viewer, HttpStatusCode.Forbidden) })
         {
-            var fields = new Dictionary<string, string> { ["__RequestVerificationToken"] = await who.AntiforgeryTokenAsync(Token), ["Input.Kind"] = "None", ["Input.CalledOn"] = Day(app), ["Input.Company"] = "Taken" };
+            var fields = new Dictionary<string, string> { ["__RequestVerificationToken"] = await who.AntiforgeryTokenAsync(Token), ["Input.Kind"] = "None", ["Input.CalledOn"] = app.PlanDay(), ["Input.Company"] = "Taken" };
             foreach (var page in pages)
             {
                 Assert.Equal(status, (await who.PostAsync(plan + page, fields, Token)).Status);

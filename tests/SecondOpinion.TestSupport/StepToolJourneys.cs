@@ -67,5 +67,10 @@ public static class StepToolJourneys
         return await read(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
+    /// <summary>A date in the plan's default time zone (Eastern), counted from today, as a date field holds it.</summary>
+    public static string PlanDay(this TestApp app, int daysFromToday = 0) =>
+        PlanTime.Today(app.Clock.GetUtcNow().UtcDateTime, Plan.DefaultTimeZoneId).AddDays(daysFromToday)
+            .ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     public static Guid PlanId(string plan) => Guid.Parse(plan["/plans/".Length..]);
 }
