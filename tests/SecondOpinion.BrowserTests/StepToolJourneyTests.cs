@@ -77,7 +77,7 @@ public class StepToolJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
         var plan = await SignUpWithPlanAsync();
         await Page.GotoAsync($"{plan}/steps/3");
         await ExpectPageIsAccessibleAsync();
-        await ClickLinkAsync("Choose your kind of coverage and your calls (0)");
+        await ClickLinkAsync("Your coverage and your calls (0)");
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Your insurance");
         await ExpectPageIsAccessibleAsync();
 
