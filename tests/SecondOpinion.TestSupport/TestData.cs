@@ -25,4 +25,25 @@ public static class TestData
         db.PlanMembers.Add(new PlanMember { PlanId = PlanId(planPath), UserId = userId, Role = role, JoinedAtUtc = DateTime.UtcNow });
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>A signed-in account with the given role on the plan; with no role, a stranger to it.</summary>
+    public static async Task<AppClient> OtherPersonAsync(this TestApp app, string plan, PlanRole? role, CancellationToken cancellationToken = default)
+    {
+        var email = Journeys.NewEmail();
+        var client = new AppClient(app);
+        await client.SignUpAsync(email, cancellationToken);
+        if (role is { } given)
+        {
+            await app.AddMemberAsync(plan, email, given, cancellationToken);
+        }
+
+        return client;
+    }
+
+    /// <summary>A valid antiforgery token for this client, taken from one of its own forms, for posts made by hand.</summary>
+    public static async Task<string> AntiforgeryTokenAsync(this AppClient client, CancellationToken cancellationToken = default)
+    {
+        var form = await client.GetAsync("/plans/new", cancellationToken);
+        return form.Document.QuerySelector("main input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+    }
 }

@@ -20,6 +20,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Question> Questions => Set<Question>();
     public DbSet<ReadingItem> ReadingItems => Set<ReadingItem>();
     public DbSet<RecordsRequest> RecordsRequests => Set<RecordsRequest>();
+    public DbSet<InsuranceCoverage> InsuranceCoverages => Set<InsuranceCoverage>();
+    public DbSet<InsuranceCall> InsuranceCalls => Set<InsuranceCall>();
+    public DbSet<Visit> Visits => Set<Visit>();
+    public DbSet<Opinion> Opinions => Set<Opinion>();
+    public DbSet<PlanOutcome> PlanOutcomes => Set<PlanOutcome>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -10,6 +10,10 @@ public class DoctorConfiguration : IEntityTypeConfiguration<Doctor>
     {
         builder.HasOne<Plan>().WithMany().HasForeignKey(d => d.PlanId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(d => d.PlanId);
+        // At most one second-opinion doctor per plan, even when two people pick at the same moment.
+        builder.HasIndex(d => d.PlanId, "IX_Doctors_OneSecondOpinionDoctorPerPlan")
+            .IsUnique()
+            .HasFilter("\"IsSecondOpinionDoctor\"");
         builder.Property(d => d.Name).HasMaxLength(Doctor.NameMaxLength);
         builder.Property(d => d.Specialty).HasMaxLength(Doctor.SpecialtyMaxLength);
         builder.Property(d => d.Practice).HasMaxLength(Doctor.PracticeMaxLength);
