@@ -16,9 +16,6 @@ builder.Services.AddAccounts();
 builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
 builder.Services.AddScoped<IEmailSender, MailKitEmailSender>();
 builder.Services.AddSingleton(TimeProvider.System);
-// Seams for the visit page; the records and question-list features replace these when merged.
-builder.Services.AddScoped<SecondOpinion.Web.Pages.Visits.IRecordsArrivalCheck, SecondOpinion.Web.Pages.Visits.NoRecordsRequestsYet>();
-builder.Services.AddScoped<SecondOpinion.Web.Pages.Visits.IVisitBriefQuestions, SecondOpinion.Web.Pages.Visits.NoQuestionListYet>();
 builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 builder.Services.AddRazorPages(options =>

@@ -1,14 +1,9 @@
 using System.Globalization;
 using System.Net;
-using AngleSharp.Html.Parser;
 using Calendar = Ical.Net.Calendar;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using SecondOpinion.TestSupport;
 using SecondOpinion.Web.Domain;
-using SecondOpinion.Web.Pages.Visits;
 
 namespace SecondOpinion.IntegrationTests;
 
@@ -326,43 +321,39 @@ public class VisitTests
     [Theory]
     [InlineData(3, true)]
     [InlineData(10, false)]
-    public async Task Missing_records_are_warned_about_when_the_visit_is_within_a_week(int daysAway, bool warned)
+    public async Task Records_not_yet_received_are_warned_about_when_the_visit_is_within_a_week(int daysAway, bool warned)
     {
         await using var app = new TestApp();
-        var email = Journeys.NewEmail();
-        var (client, plan, _) = await PlanWithDoctorAsync(app, email);
+        var (client, plan, doctorId) = await PlanWithDoctorAsync(app);
         using var _ = client;
         await BookAsync(client, plan, new() { ["Input.Date"] = app.PlanDay(daysAway), ["Input.Time"] = "09:30" });
-        Assert.Null((await client.GetAsync($"{plan}/visit", Token)).Document.QuerySelector("#records-warning"));
+        var today = RecordsJourneys.Today(app);
+        var request = RecordsJourneys.CompleteAuthorization(app);
+        request["Input.Recipient"] = $"doctor-{doctorId}";
+        var sent = await client.SendRecordsRequestAsync(app, plan, today, request, Token);
 
-        var withRecordsMissing = app.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-            services.AddScoped<IRecordsArrivalCheck, RecordsNeverArrive>()));
-        var page = await GetSignedInAsync(withRecordsMissing, email, $"{plan}/visit");
+        var page = await client.GetAsync($"{plan}/visit", Token);
+        Assert.Equal(warned, page.Document.QuerySelector("#records-warning") is not null);
 
-        Assert.Equal(warned, page.QuerySelector("#records-warning") is not null);
+        await client.SubmitHandlerAsync(sent, "Received", new Dictionary<string, string?> { ["Change.On"] = RecordsJourneys.IsoDate(today) }, Token);
+        var afterArrival = await client.GetAsync($"{plan}/visit", Token);
+        Assert.Null(afterArrival.Document.QuerySelector("#records-warning"));
     }
 
     [Fact]
-    public async Task The_visit_brief_shows_the_patient_the_question_the_medicines_and_the_questions_seam()
+    public async Task Records_sent_to_another_doctor_do_not_count_for_the_visit_doctor()
     {
         await using var app = new TestApp();
-        var email = Journeys.NewEmail();
-        var (client, plan, _) = await PlanWithDoctorAsync(app, email);
+        var (client, plan, _) = await PlanWithDoctorAsync(app);
         using var _ = client;
-        var brief = await client.GetAsync($"{plan}/visit/brief", Token);
-        Assert.Contains("Rosa Diaz", brief.Text, StringComparison.Ordinal);
-        Assert.Contains("Whether she needs heart surgery", brief.Text, StringComparison.Ordinal);
-        Assert.Contains("No questions written down yet.", brief.Text, StringComparison.Ordinal);
+        await BookAsync(client, plan, new() { ["Input.Date"] = app.PlanDay(2), ["Input.Time"] = "09:30" });
+        var today = RecordsJourneys.Today(app);
+        var sent = await client.SendRecordsRequestAsync(app, plan, today, RecordsJourneys.CompleteAuthorization(app), Token);
+        await client.SubmitHandlerAsync(sent, "Received", new Dictionary<string, string?> { ["Change.On"] = RecordsJourneys.IsoDate(today) }, Token);
 
-        var saved = await client.SubmitAsync(brief, new Dictionary<string, string?> { ["Input.Medicines"] = "Metoprolol 25 mg, twice a day\nAspirin 81 mg" }, cancellationToken: Token);
-        Assert.Contains("Saved your medicines list.", saved.Text, StringComparison.Ordinal);
-        Assert.Equal("Metoprolol 25 mg, twice a day\nAspirin 81 mg", saved.Document.QuerySelector("#brief-medicines")!.NextElementSibling!.TextContent);
-        Assert.Equal("In progress", (await client.GetAsync(plan, Token)).Document.QuerySelector("#step-6-status")!.TextContent);
+        var page = await client.GetAsync($"{plan}/visit", Token);
 
-        var withQuestions = app.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-            services.AddScoped<IVisitBriefQuestions, TwoQuestions>()));
-        var page = await GetSignedInAsync(withQuestions, email, $"{plan}/visit/brief");
-        Assert.Equal(["What else could this be?", "What happens if I wait?"], page.QuerySelectorAll("#brief-questions-section li").Select(li => li.TextContent));
+        Assert.NotNull(page.Document.QuerySelector("#records-warning"));
     }
 
     [Fact]
@@ -426,34 +417,5 @@ public class VisitTests
         Assert.Equal(VisitKind.InPerson, visit.Kind);
         Assert.Equal(BringItem.None, visit.Ready);
         Assert.Null(visit.Medicines);
-    }
-
-    /// <summary>Signs in on an app whose services a test swapped, and returns the parsed page.</summary>
-    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> GetSignedInAsync(WebApplicationFactory<Program> factory, string email, string path)
-    {
-        using var http = factory.CreateClient();
-        var parser = new HtmlParser();
-        var signIn = parser.ParseDocument(await http.GetStringAsync("/account/sign-in", Token));
-        var token = signIn.QuerySelector("main input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token,
-            ["Input.Email"] = email,
-            ["Input.Password"] = Journeys.Password,
-        });
-        using var signedIn = await http.PostAsync("/account/sign-in", form, Token);
-        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
-        return parser.ParseDocument(await http.GetStringAsync(path, Token));
-    }
-
-    private sealed class RecordsNeverArrive : IRecordsArrivalCheck
-    {
-        public Task<bool> RecordsNotYetReceivedAsync(Guid planId, int doctorId, CancellationToken cancellationToken) => Task.FromResult(true);
-    }
-
-    private sealed class TwoQuestions : IVisitBriefQuestions
-    {
-        public Task<IReadOnlyList<string>> QuestionsAsync(Guid planId, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<string>>(["What else could this be?", "What happens if I wait?"]);
     }
 }

@@ -52,10 +52,15 @@ public static class RecordsJourneys
         client.SubmitAsync(page, values ?? new Dictionary<string, string?>(), $"main form[action*='handler={handler}']", cancellationToken);
 
     /// <summary>Takes a complete authorization through final, signed and sent (on <paramref name="sentOn"/>); returns the request's page.</summary>
+    public static Task<HtmlPage> SendRecordsRequestAsync(
+        this AppClient client, TestApp app, string planPath, DateOnly sentOn, CancellationToken cancellationToken = default) =>
+        client.SendRecordsRequestAsync(app, planPath, sentOn, CompleteAuthorization(app), cancellationToken);
+
+    /// <summary>Takes a request filled with <paramref name="values"/> through final, signed and sent (on <paramref name="sentOn"/>); returns the request's page.</summary>
     public static async Task<HtmlPage> SendRecordsRequestAsync(
-        this AppClient client, TestApp app, string planPath, DateOnly sentOn, CancellationToken cancellationToken = default)
+        this AppClient client, TestApp app, string planPath, DateOnly sentOn, IReadOnlyDictionary<string, string?> values, CancellationToken cancellationToken = default)
     {
-        var draft = await client.StartRecordsRequestAsync(planPath, CompleteAuthorization(app), cancellationToken);
+        var draft = await client.StartRecordsRequestAsync(planPath, values, cancellationToken);
         var ready = await client.SubmitHandlerAsync(draft, "MakeReady", cancellationToken: cancellationToken);
         var signed = await client.SubmitHandlerAsync(ready, "Signed", new Dictionary<string, string?> { ["Change.On"] = IsoDate(sentOn) }, cancellationToken);
         return await client.SubmitHandlerAsync(signed, "Sent", new Dictionary<string, string?>

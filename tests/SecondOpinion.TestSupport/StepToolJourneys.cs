@@ -31,6 +31,6 @@ public static class StepToolJourneys
 
     /// <summary>A date in the plan's default time zone (Eastern), counted from today, as a date field holds it.</summary>
     public static string PlanDay(this TestApp app, int daysFromToday = 0) =>
-        PlanTime.Today(app.Clock.GetUtcNow().UtcDateTime, Plan.DefaultTimeZoneId).AddDays(daysFromToday)
+        app.Clock.Today(Plan.DefaultTimeZoneId).AddDays(daysFromToday)
             .ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

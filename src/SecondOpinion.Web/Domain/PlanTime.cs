@@ -15,6 +15,9 @@ public static class PlanTime
 
     public static DateOnly Today(DateTime utcNow, string timeZoneId) => DateOnly.FromDateTime(ToLocal(utcNow, timeZoneId));
 
+    /// <summary>Today's date where the plan's people live, from the app's clock.</summary>
+    public static DateOnly Today(this TimeProvider clock, string timeZoneId) => Today(clock.GetUtcNow().UtcDateTime, timeZoneId);
+
     /// <summary>
     /// The UTC instant of a local date and time, or null when that time does not exist because the
     /// clocks move forward that night. A time that happens twice (the clocks move back) is taken

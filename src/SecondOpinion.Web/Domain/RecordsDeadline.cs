@@ -33,10 +33,3 @@ public sealed record RecordsDeadline(DateOnly DueOn, int DaysLeft)
         return new RecordsDeadline(dueOn, dueOn.DayNumber - today.DayNumber);
     }
 }
-
-public static class PlanCalendar
-{
-    /// <summary>Today's date where the plan's people live, from the app's clock.</summary>
-    public static DateOnly Today(this TimeProvider clock, string timeZoneId) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), PlanTimeZones.Find(timeZoneId)).DateTime);
-}

@@ -23,6 +23,7 @@ public class StepProgress : IPlanOwned, IVersioned
         }
 
         Status = status;
+        UpdatedAtUtc = nowUtc;
         switch (status)
         {
             case StepStatus.NotStarted:

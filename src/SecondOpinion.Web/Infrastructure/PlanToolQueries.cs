@@ -20,10 +20,6 @@ public static class PlanToolQueries
     public static async Task MarkStepStartedAsync(this AppDbContext db, Guid planId, Step step, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var progress = await db.StepProgress.OfPlan(planId).SingleAsync(s => s.Step == step, cancellationToken);
-        if (progress.Status == StepStatus.NotStarted)
-        {
-            progress.MarkStarted(nowUtc);
-            progress.UpdatedAtUtc = nowUtc;
-        }
+        progress.MarkStarted(nowUtc);
     }
 }

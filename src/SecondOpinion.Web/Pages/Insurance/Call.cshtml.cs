@@ -39,7 +39,7 @@ public class CallModel(AppDbContext db, TimeProvider clock) : PlanPageModel
             var lastCompany = await db.InsuranceCalls.OfPlan(PlanId).NewestFirst().Select(c => c.Company).FirstOrDefaultAsync(cancellationToken);
             Input = new InputModel
             {
-                CalledOn = PlanTime.Today(clock.GetUtcNow().UtcDateTime, plan.TimeZoneId),
+                CalledOn = clock.Today(plan.TimeZoneId),
                 Company = lastCompany,
                 Answers = InsuranceQuestions.All.Select(_ => new AnswerInput { Answer = CallAnswer.NotAsked }).ToList(),
             };
@@ -65,7 +65,7 @@ public class CallModel(AppDbContext db, TimeProvider clock) : PlanPageModel
             Input.Answers.Add(new AnswerInput());
         }
 
-        var today = PlanTime.Today(clock.GetUtcNow().UtcDateTime, plan.TimeZoneId);
+        var today = clock.Today(plan.TimeZoneId);
         var valid = await new InputValidator(today).ValidateIntoAsync(Input, ModelState, nameof(Input), cancellationToken);
         var call = IsNew ? null : await FindAsync(cancellationToken);
         if (!IsNew && call is null)

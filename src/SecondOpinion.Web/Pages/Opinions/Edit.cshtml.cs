@@ -61,7 +61,7 @@ public class EditModel(AppDbContext db, TimeProvider clock) : PlanPageModel
     {
         await LoadAsync(cancellationToken);
         var plan = await db.Plans.AsNoTracking().SingleAsync(p => p.Id == PlanId, cancellationToken);
-        var today = PlanTime.Today(clock.GetUtcNow().UtcDateTime, plan.TimeZoneId);
+        var today = clock.Today(plan.TimeZoneId);
         var valid = await new InputValidator(today).ValidateIntoAsync(Input, ModelState, nameof(Input), cancellationToken);
         var opinion = IsNew ? null : await FindAsync(cancellationToken);
         if ((!IsNew && opinion is null) || (Input.DoctorId is { } doctorId && doctors.All(d => d.Id != doctorId)))

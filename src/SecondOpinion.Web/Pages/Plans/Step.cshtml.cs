@@ -45,8 +45,9 @@ public class StepModel(AppDbContext db, TimeProvider clock) : PlanPageModel
 
         db.ExpectVersion(Progress, Input.Version);
         Progress.Notes = Plan.Clean(Input.Notes);
-        Progress.SetStatus(Input.Status!.Value, clock.GetUtcNow().UtcDateTime);
-        Progress.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
+        var now = clock.GetUtcNow().UtcDateTime;
+        Progress.SetStatus(Input.Status!.Value, now);
+        Progress.UpdatedAtUtc = now;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -68,10 +69,7 @@ public class StepModel(AppDbContext db, TimeProvider clock) : PlanPageModel
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var plan = await db.Plans.Where(p => p.Id == PlanId)
-            .Select(p => new { p.For, p.PatientName })
-            .SingleAsync(cancellationToken);
-        PlanTitle = Plan.TitleFor(plan.For, plan.PatientName);
+        PlanTitle = await db.PlanTitleAsync(PlanId, cancellationToken);
         Progress = await db.StepProgress.OfPlan(PlanId).SingleAsync(s => s.Step == (Step)StepNumber, cancellationToken);
     }
 

@@ -65,7 +65,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PlanPageModel
             UpdatedAtUtc = now,
         };
         db.Questions.Add(question);
-        await db.MarkStepFiveStartedAsync(PlanId, now, cancellationToken);
+        await db.MarkStepStartedAsync(PlanId, Step.LearnAndListQuestions, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         TempData["Message"] = "Your question is added at the end of the list.";

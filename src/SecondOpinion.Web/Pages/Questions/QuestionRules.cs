@@ -29,16 +29,4 @@ public static class QuestionRules
     public static async Task<int> NextPositionAsync(this AppDbContext db, Guid planId, CancellationToken cancellationToken) =>
         (await db.Questions.OfPlan(planId).MaxAsync(q => (int?)q.Position, cancellationToken) ?? 0) + 1;
 
-    /// <summary>Using step 5's tools starts the step (it never undoes done).</summary>
-    public static async Task MarkStepFiveStartedAsync(this AppDbContext db, Guid planId, DateTime nowUtc, CancellationToken cancellationToken)
-    {
-        var step = await db.StepProgress.OfPlan(planId).SingleAsync(s => s.Step == Step.LearnAndListQuestions, cancellationToken);
-        step.MarkStarted(nowUtc);
-    }
-
-    public static async Task<string> PlanTitleAsync(this AppDbContext db, Guid planId, CancellationToken cancellationToken)
-    {
-        var plan = await db.Plans.Where(p => p.Id == planId).Select(p => new { p.For, p.PatientName }).SingleAsync(cancellationToken);
-        return Plan.TitleFor(plan.For, plan.PatientName);
-    }
 }

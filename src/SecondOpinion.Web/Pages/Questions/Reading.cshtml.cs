@@ -57,7 +57,7 @@ public class ReadingModel(AppDbContext db, TimeProvider clock) : PlanPageModel
             Note = Plan.Clean(Input.Note),
             CreatedAtUtc = now,
         });
-        await db.MarkStepFiveStartedAsync(PlanId, now, cancellationToken);
+        await db.MarkStepStartedAsync(PlanId, Step.LearnAndListQuestions, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         TempData["Message"] = "It is added to your reading list.";

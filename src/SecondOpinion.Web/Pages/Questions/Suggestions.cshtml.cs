@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SecondOpinion.Web.Data;
 using SecondOpinion.Web.Domain;
+using SecondOpinion.Web.Infrastructure;
 using SecondOpinion.Web.Pages.Plans;
 
 namespace SecondOpinion.Web.Pages.Questions;
@@ -64,7 +65,7 @@ public class SuggestionsModel(AppDbContext db, TimeProvider clock) : PlanPageMod
 
         if (toAdd.Count > 0)
         {
-            await db.MarkStepFiveStartedAsync(PlanId, now, cancellationToken);
+            await db.MarkStepStartedAsync(PlanId, Step.LearnAndListQuestions, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
 

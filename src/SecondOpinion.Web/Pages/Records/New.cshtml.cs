@@ -38,8 +38,7 @@ public class NewModel(AppDbContext db, TimeProvider clock) : RequestFormPageMode
         }
 
         Db.RecordsRequests.Add(request);
-        var step = await Db.StepProgress.OfPlan(PlanId).SingleAsync(s => s.Step == Step.SendRecords, cancellationToken);
-        step.MarkStarted(NowUtc);
+        await Db.MarkStepStartedAsync(PlanId, Step.SendRecords, NowUtc, cancellationToken);
         await Db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = "Your records request is saved as a draft.";
         return Redirect($"/plans/{PlanId}/records/{request.Id}");

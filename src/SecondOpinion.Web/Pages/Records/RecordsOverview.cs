@@ -24,4 +24,12 @@ public static class RecordsOverview
             .ToListAsync(cancellationToken);
         return requests.Select(r => new RecordsRequestSummary(r, r.DeadlineOn(today))).ToList();
     }
+
+    /// <summary>
+    /// True until a records request to this doctor is marked received: none asked for yet, or
+    /// asked for and still on the way. The visit page warns about this when the visit is close.
+    /// </summary>
+    public static async Task<bool> RecordsNotYetReceivedAsync(this AppDbContext db, Guid planId, int doctorId, CancellationToken cancellationToken) =>
+        !await db.RecordsRequests.OfPlan(planId)
+            .AnyAsync(r => r.RecipientDoctorId == doctorId && r.Status == RecordsRequestStatus.Received, cancellationToken);
 }

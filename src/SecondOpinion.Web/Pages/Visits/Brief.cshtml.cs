@@ -5,6 +5,7 @@ using SecondOpinion.Web.Data;
 using SecondOpinion.Web.Domain;
 using SecondOpinion.Web.Infrastructure;
 using SecondOpinion.Web.Pages.Plans;
+using SecondOpinion.Web.Pages.Questions;
 using SecondOpinion.Web.Pages.Shared.Forms;
 
 namespace SecondOpinion.Web.Pages.Visits;
@@ -13,7 +14,7 @@ namespace SecondOpinion.Web.Pages.Visits;
 /// One page to print or hand to the new doctor: the patient, the question, the first opinion, the
 /// medicines and the questions. The medicines list is written here.
 /// </summary>
-public class BriefModel(AppDbContext db, TimeProvider clock, IVisitBriefQuestions questionList) : PlanPageModel
+public class BriefModel(AppDbContext db, TimeProvider clock) : PlanPageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -80,7 +81,7 @@ public class BriefModel(AppDbContext db, TimeProvider clock, IVisitBriefQuestion
             ? await db.Doctors.OfPlan(PlanId).Where(d => d.Id == doctorId).Select(d => d.Name).SingleOrDefaultAsync(cancellationToken)
             : null;
         FirstOpinion = await db.Opinions.AsNoTracking().OfPlan(PlanId).SingleOrDefaultAsync(o => o.Order == OpinionOrder.First, cancellationToken);
-        Questions = await questionList.QuestionsAsync(PlanId, cancellationToken);
+        Questions = await db.QuestionsOnList(PlanId).InOrder().Select(q => q.Text).ToListAsync(cancellationToken);
     }
 
     public sealed class InputModel

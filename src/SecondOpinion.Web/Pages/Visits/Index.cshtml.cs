@@ -8,12 +8,13 @@ using SecondOpinion.Web.Domain;
 using SecondOpinion.Web.Infrastructure;
 using SecondOpinion.Web.Pages.Doctors;
 using SecondOpinion.Web.Pages.Plans;
+using SecondOpinion.Web.Pages.Records;
 using SecondOpinion.Web.Pages.Shared.Forms;
 
 namespace SecondOpinion.Web.Pages.Visits;
 
 /// <summary>Step 6's tool: the visit (who, when, where, how), what to bring, and its calendar file.</summary>
-public class IndexModel(AppDbContext db, TimeProvider clock, IRecordsArrivalCheck records) : PlanPageModel
+public class IndexModel(AppDbContext db, TimeProvider clock) : PlanPageModel
 {
     public static IReadOnlyList<SelectListItem> KindChoices { get; } =
         Enum.GetValues<VisitKind>().Select(k => new SelectListItem(k.Label(), k.ToString())).ToList();
@@ -43,7 +44,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock, IRecordsArrivalChec
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        var today = PlanTime.Today(clock.GetUtcNow().UtcDateTime, Plan.TimeZoneId);
+        var today = clock.Today(Plan.TimeZoneId);
         var valid = await new InputValidator(today, Plan.TimeZoneId).ValidateIntoAsync(Input, ModelState, nameof(Input), cancellationToken);
         if (Input.DoctorId is { } doctorId && Doctors.All(d => d.Id != doctorId))
         {
@@ -124,7 +125,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock, IRecordsArrivalChec
             .ToList();
         ShowRecordsWarning = Visit is { IsBooked: true } booked
             && VisitRules.ShouldWarnRecordsMissing(booked.StartsAtUtc!.Value, clock.GetUtcNow().UtcDateTime,
-                await records.RecordsNotYetReceivedAsync(PlanId, booked.DoctorId!.Value, cancellationToken));
+                await db.RecordsNotYetReceivedAsync(PlanId, booked.DoctorId!.Value, cancellationToken));
     }
 
     /// <summary>The plan's visit, made on first use (which starts step 6), or checked against the version the form was based on.</summary>
