@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SecondOpinion.Web.Data;
 using SecondOpinion.Web.Domain;

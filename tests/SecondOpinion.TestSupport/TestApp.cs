@@ -17,7 +17,7 @@ namespace SecondOpinion.TestSupport;
 /// <summary>
 /// The whole app in process, on its own fresh SQLite file (created by the real migrations), with
 /// emails written to its own folder, a clock the test controls, and every log line captured.
-/// With <paramref name="realServer"/> it listens on a loopback port for a real browser.
+/// With realServer it listens on a loopback port for a real browser.
 /// </summary>
 public sealed class TestApp : WebApplicationFactory<Program>
 {
