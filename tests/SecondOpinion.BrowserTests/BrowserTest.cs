@@ -46,7 +46,8 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1024, Height = 800 },
             Locale = "en-US",
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous, because the suite runs beside the other test projects on two shared cores.
+        context.SetDefaultTimeout(30_000);
         await context.AddInitScriptAsync(AxeSource.Value);
         Page = await context.NewPageAsync();
     }
@@ -131,6 +132,8 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     /// <summary>The checks every page must pass: axe, text size and reflow.</summary>
     protected async Task ExpectPageIsAccessibleAsync()
     {
+        // A click that submits a form can return before the new page's stylesheet has loaded.
+        await Page.WaitForLoadStateAsync(LoadState.Load);
         await ExpectNoAxeViolationsAsync();
         await ExpectBaseFontAtLeast18PxAsync();
         await ExpectNoSidewaysScrollingWhenNarrowAsync();
