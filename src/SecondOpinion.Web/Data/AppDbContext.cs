@@ -53,11 +53,31 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     }
 
     /// <summary>
-    /// Saves only if the row is still at the version the person's form was based on.
-    /// Throws <see cref="DbUpdateConcurrencyException"/> when someone else saved in between.
+    /// Saves only if the row is still at the version the person's form was based on; see
+    /// <see cref="SaveUnlessChangedAsync"/>.
     /// </summary>
     public void ExpectVersion<T>(T entity, int version) where T : class, IVersioned =>
         Entry(entity).Property(e => e.Version).OriginalValue = version;
+
+    /// <summary>
+    /// Saves, unless someone else got there first: a row changed since the person's form was
+    /// based on it (<see cref="ExpectVersion"/>), or the same one-per-plan row made at the same
+    /// moment (a unique index). Then nothing is saved, the tracked changes are dropped so the page
+    /// can load what is there now, and the answer is false.
+    /// </summary>
+    public async Task<bool> SaveUnlessChangedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            ChangeTracker.Clear();
+            return false;
+        }
+    }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
         toDb => toDb.Kind == DateTimeKind.Utc ? toDb : toDb.ToUniversalTime(),

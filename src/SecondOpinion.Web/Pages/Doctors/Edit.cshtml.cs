@@ -87,13 +87,8 @@ public class EditModel(AppDbContext db, TimeProvider clock) : PlanPageModel
 
         Input.ApplyTo(doctor);
         doctor.UpdatedAtUtc = now;
-        try
+        if (!await db.SaveUnlessChangedAsync(cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             var theirs = await FindAsync(cancellationToken);
             if (theirs is null)
             {

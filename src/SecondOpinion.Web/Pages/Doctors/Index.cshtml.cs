@@ -36,16 +36,9 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PlanPageModel
             changed.Entity.UpdatedAtUtc = now;
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            TempData["Message"] = $"{chosen.Name} is now your second-opinion doctor.";
-        }
-        catch (DbUpdateException)
-        {
-            // Someone else changed the list, or picked another doctor, at the same moment.
-            TempData["Message"] = "Someone else changed your doctors list at the same time. Check the list, then pick again if you need to.";
-        }
+        TempData["Message"] = await db.SaveUnlessChangedAsync(cancellationToken)
+            ? $"{chosen.Name} is now your second-opinion doctor."
+            : "Someone else changed your doctors list at the same time. Check the list, then pick again if you need to.";
 
         return Redirect($"/plans/{PlanId}/doctors");
     }

@@ -92,13 +92,8 @@ public class CallModel(AppDbContext db, TimeProvider clock) : PlanPageModel
 
         Input.ApplyTo(call);
         call.UpdatedAtUtc = now;
-        try
+        if (!await db.SaveUnlessChangedAsync(cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             var theirs = await FindAsync(cancellationToken);
             if (theirs is null)
             {

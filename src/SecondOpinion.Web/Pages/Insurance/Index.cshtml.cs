@@ -54,14 +54,8 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PlanPageModel
 
         Coverage.Kind = Input.Kind!.Value;
         Coverage.UpdatedAtUtc = now;
-        try
+        if (!await db.SaveUnlessChangedAsync(cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // A changed version, or someone else saving the plan's first answer at the same moment.
-            db.ChangeTracker.Clear();
             await LoadAsync(cancellationToken);
             ModelState.Remove($"{nameof(Input)}.{nameof(Input.Version)}");
             Input.Version = Coverage?.Version ?? 0;

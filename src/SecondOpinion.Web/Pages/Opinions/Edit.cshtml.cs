@@ -95,14 +95,8 @@ public class EditModel(AppDbContext db, TimeProvider clock) : PlanPageModel
 
         Input.ApplyTo(opinion, doctors.SingleOrDefault(d => d.Id == Input.DoctorId));
         opinion.UpdatedAtUtc = now;
-        try
+        if (!await db.SaveUnlessChangedAsync(cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // A changed version, or someone else writing down the same opinion at the same moment.
-            db.ChangeTracker.Clear();
             ModelState.Remove($"{nameof(Input)}.{nameof(Input.Version)}");
             Input.Version = await db.Opinions.OfPlan(PlanId).Where(o => o.Id == OpinionId).Select(o => o.Version).SingleOrDefaultAsync(cancellationToken);
             ModelState.AddModelError("", "Someone else changed the opinions while you were working on this one. What you wrote is still in the form. Check it, then save again.");

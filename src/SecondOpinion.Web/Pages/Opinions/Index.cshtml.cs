@@ -129,19 +129,14 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PlanPageModel
 
     private async Task<bool> TrySaveAsync(CancellationToken cancellationToken)
     {
-        try
+        if (await db.SaveUnlessChangedAsync(cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException)
-        {
-            // A changed version, or someone else saving the plan's first answer at the same moment.
-            db.ChangeTracker.Clear();
-            await LoadAsync(cancellationToken);
-            ModelState.AddModelError("", "Someone else changed this while you were working on it. What you chose is still in the form. Check it, then save again.");
-            return false;
-        }
+
+        await LoadAsync(cancellationToken);
+        ModelState.AddModelError("", "Someone else changed this while you were working on it. What you chose is still in the form. Check it, then save again.");
+        return false;
     }
 
     private void FillCompare() => Compare = new CompareModel

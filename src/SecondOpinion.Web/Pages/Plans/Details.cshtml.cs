@@ -50,13 +50,8 @@ public class DetailsModel(AppDbContext db, TimeProvider clock) : PlanPageModel
         Plan.About = Plan.Clean(Input.About);
         Plan.TimeZoneId = Input.TimeZoneId!;
         Plan.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
-        try
+        if (!await db.SaveUnlessChangedAsync(cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             Plan = await LoadAsync(cancellationToken);
             ModelState.Remove($"{nameof(Input)}.{nameof(Input.Version)}");
             Input.Version = Plan.Version;

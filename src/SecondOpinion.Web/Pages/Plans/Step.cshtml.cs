@@ -48,13 +48,8 @@ public class StepModel(AppDbContext db, TimeProvider clock) : PlanPageModel
         var now = clock.GetUtcNow().UtcDateTime;
         Progress.SetStatus(Input.Status!.Value, now);
         Progress.UpdatedAtUtc = now;
-        try
+        if (!await db.SaveUnlessChangedAsync(cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             await LoadAsync(cancellationToken);
             TheirVersion = Progress;
             ModelState.Remove($"{nameof(Input)}.{nameof(Input.Version)}");

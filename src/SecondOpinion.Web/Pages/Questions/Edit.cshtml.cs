@@ -70,13 +70,8 @@ public class EditModel(AppDbContext db, TimeProvider clock) : PlanPageModel
         question.Answer = Plan.Clean(Input.Answer);
         question.DeletedAtUtc = null;
         question.UpdatedAtUtc = now;
-        try
+        if (!await db.SaveUnlessChangedAsync(cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             TheirVersion = await LoadAsync(cancellationToken);
             ModelState.Remove($"{nameof(Input)}.{nameof(Input.Version)}");
             Input.Version = TheirVersion!.Version;

@@ -121,7 +121,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PlanPageModel
             db.ExpectVersion(question, version);
             question.SetAsked(asked, now);
             question.UpdatedAtUtc = now;
-            if (!await SavedAsync(cancellationToken))
+            if (!await db.SaveUnlessChangedAsync(cancellationToken))
             {
                 return await ChangedBySomeoneElseAsync(id, cancellationToken);
             }
@@ -144,7 +144,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PlanPageModel
             db.ExpectVersion(question, version);
             question.DeletedAtUtc = now;
             question.UpdatedAtUtc = now;
-            if (!await SavedAsync(cancellationToken))
+            if (!await db.SaveUnlessChangedAsync(cancellationToken))
             {
                 return await ChangedBySomeoneElseAsync(id, cancellationToken);
             }
@@ -172,7 +172,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PlanPageModel
 
             question.DeletedAtUtc = null;
             question.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
-            if (!await SavedAsync(cancellationToken))
+            if (!await db.SaveUnlessChangedAsync(cancellationToken))
             {
                 return await ChangedBySomeoneElseAsync(id, cancellationToken);
             }
@@ -197,22 +197,9 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PlanPageModel
             .Where(q => q.Id == question.Id && q.Position == question.Position && q.DeletedAtUtc == null)
             .ExecuteUpdateAsync(set => set.SetProperty(q => q.Position, position), cancellationToken);
 
-    private async Task<bool> SavedAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return false;
-        }
-    }
 
     private async Task<PageResult> ChangedBySomeoneElseAsync(int id, CancellationToken cancellationToken)
     {
-        db.ChangeTracker.Clear();
         await LoadAsync(cancellationToken);
         ChangedQuestionId = id;
         ModelState.AddModelError("", $"{QuestionRules.ChangedBySomeoneElse} Nothing was changed. The list below shows the question as it is now. Check it, then try again.");

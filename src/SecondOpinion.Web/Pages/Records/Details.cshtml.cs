@@ -136,13 +136,8 @@ public class DetailsModel(AppDbContext db, TimeProvider clock) : PlanPageModel
             return Page();
         }
 
-        try
+        if (!await db.SaveUnlessChangedAsync(cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             await LoadAsync(cancellationToken);
             ModelState.Remove($"{nameof(Change)}.{nameof(Change.Version)}");
             Change.Version = RecordsRequest.Version;

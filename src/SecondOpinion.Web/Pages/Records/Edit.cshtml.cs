@@ -56,13 +56,8 @@ public class EditModel(AppDbContext db, TimeProvider clock) : RequestFormPageMod
             return NotFound();
         }
 
-        try
+        if (!await Db.SaveUnlessChangedAsync(cancellationToken))
         {
-            await Db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            Db.ChangeTracker.Clear();
             await LoadAsync(cancellationToken);
             ModelState.Remove($"{nameof(Input)}.{nameof(Input.Version)}");
             Input.Version = RecordsRequest.Version;

@@ -54,14 +54,8 @@ public class BriefModel(AppDbContext db, TimeProvider clock) : PlanPageModel
 
         Visit.Medicines = Plan.Clean(Input.Medicines);
         Visit.UpdatedAtUtc = now;
-        try
+        if (!await db.SaveUnlessChangedAsync(cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // A changed version, or someone else starting the plan's visit at the same moment.
-            db.ChangeTracker.Clear();
             await LoadAsync(cancellationToken);
             ModelState.Remove($"{nameof(Input)}.{nameof(Input.Version)}");
             Input.Version = Visit?.Version ?? 0;
