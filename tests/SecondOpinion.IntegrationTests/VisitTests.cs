@@ -64,6 +64,7 @@ public class VisitTests
         Assert.Contains($"Saved your visit: {when}.", page.Text, StringComparison.Ordinal);
         Assert.Contains(when, page.Document.QuerySelector("#booked-heading")!.ParentElement!.TextContent, StringComparison.Ordinal);
         Assert.Equal("09:30", page.Value("Input_Time"));
+        Assert.NotNull(page.Document.QuerySelector($"a[href='{plan}/questions/print']"));
         var step = await client.GetAsync($"{plan}/steps/6", Token);
         Assert.Contains("Dr. Ada Okafor", step.Document.QuerySelector(".tool")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(when, step.Document.QuerySelector(".tool")!.TextContent, StringComparison.Ordinal);
