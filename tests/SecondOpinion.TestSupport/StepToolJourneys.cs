@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SecondOpinion.Web.Data;
-using SecondOpinion.Web.Domain;
 
 namespace SecondOpinion.TestSupport;
 
@@ -31,6 +30,5 @@ public static class StepToolJourneys
 
     /// <summary>A date in the plan's default time zone (Eastern), counted from today, as a date field holds it.</summary>
     public static string PlanDay(this TestApp app, int daysFromToday = 0) =>
-        app.Clock.Today(Plan.DefaultTimeZoneId).AddDays(daysFromToday)
-            .ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        RecordsJourneys.IsoDate(RecordsJourneys.Today(app).AddDays(daysFromToday));
 }
