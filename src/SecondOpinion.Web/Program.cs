@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using SecondOpinion.Web.Infrastructure;
 using SecondOpinion.Web.Infrastructure.Accounts;
+using SecondOpinion.Web.Infrastructure.Commands;
 using SecondOpinion.Web.Infrastructure.Email;
 using SecondOpinion.Web.Pages.Shared.Forms;
 
@@ -13,6 +14,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services.AddAppLogging();
 builder.Services.AddDatabase();
 builder.Services.AddAccounts();
+builder.Services.AddPublicLinks();
 builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
 builder.Services.AddScoped<IEmailSender, MailKitEmailSender>();
 builder.Services.AddSingleton(TimeProvider.System);
@@ -51,6 +53,12 @@ app.MapRazorPages().WithStaticAssets();
 app.MapHealthChecks("/health").AllowAnonymous();
 
 await app.MigrateDatabaseAsync();
+if (AppCommands.IsCommand(args))
+{
+    return await AppCommands.RunAsync(app.Services, args, Console.Out, app.Lifetime.ApplicationStopping);
+}
+
 await app.RunAsync();
+return 0;
 
 public partial class Program;

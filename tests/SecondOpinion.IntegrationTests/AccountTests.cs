@@ -249,6 +249,63 @@ public partial class AccountTests
         Assert.Contains("This reset link has expired or was already used.", page.ErrorSummary, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_forged_host_is_refused_and_sends_no_email()
+    {
+        await using var app = new TestApp();
+        var email = Journeys.NewEmail();
+        using var client = new AppClient(app);
+        await client.SignUpAsync(email, Token);
+        var form = await client.GetAsync("/account/forgot-password", Token);
+        var token = form.Document.QuerySelector("main input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/account/forgot-password")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Email"] = email, ["__RequestVerificationToken"] = token }),
+        };
+        request.Headers.Host = "evil.example";
+        using var response = await client.Http.SendAsync(request, Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(app.Emails());
+    }
+
+    [Fact]
+    public async Task Reset_links_use_the_public_origin_even_when_every_host_is_allowed()
+    {
+        await using var app = new TestApp();
+        app.Settings["AllowedHosts"] = "*";
+        app.Settings["App:PublicOrigin"] = "https://secondopinion.example.org";
+        var email = Journeys.NewEmail();
+        using var client = new AppClient(app);
+        await client.SignUpAsync(email, Token);
+        var form = await client.GetAsync("/account/forgot-password", Token);
+        var token = form.Document.QuerySelector("main input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/account/forgot-password")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Email"] = email, ["__RequestVerificationToken"] = token }),
+        };
+        request.Headers.Host = "evil.example";
+        using var response = await client.Http.SendAsync(request, Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var link = new Uri(ResetLink().Match(Assert.Single(app.Emails()).TextBody ?? "").Value);
+        Assert.Equal("https://secondopinion.example.org", link.GetLeftPart(UriPartial.Authority));
+    }
+
+    [Fact]
+    public async Task A_site_that_listens_beyond_this_machine_does_not_start_without_its_public_origin()
+    {
+        await using var app = new TestApp();
+        app.Settings["App:PublicOrigin"] = "";
+        app.Settings["urls"] = "http://0.0.0.0:5000";
+
+        var failure = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains("App:PublicOrigin", failure.ToString(), StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"http\S+/account/reset-password\?\S+")]
     private static partial Regex ResetLink();
 }

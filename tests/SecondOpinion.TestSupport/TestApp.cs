@@ -23,6 +23,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
 {
     private readonly string folder;
     private readonly bool keepFolder;
+    private readonly bool realServer;
 
     /// <param name="folder">Pass the same folder to two apps, one after the other, to restart on the same data.</param>
     public TestApp(bool realServer = false, string minimumLogLevel = "Warning", string? folder = null)
@@ -31,6 +32,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         this.folder = folder ?? Path.Combine(Path.GetTempPath(), "secondopinion-tests", Guid.NewGuid().ToString("N"));
         MinimumLogLevel = minimumLogLevel;
         Directory.CreateDirectory(this.folder);
+        this.realServer = realServer;
         if (realServer)
         {
             UseKestrel(0);
@@ -38,6 +40,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
     }
 
     public string MinimumLogLevel { get; }
+
+    /// <summary>More configuration for this app (keys as in appsettings, "App:PublicOrigin"); set before the first request.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
 
     /// <summary>Starts at the real time and moves a millisecond each time it is read, so rows made one after another are ordered.</summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
@@ -66,6 +71,17 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Serilog:MinimumLevel:Default", MinimumLogLevel);
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.AspNetCore", MinimumLogLevel);
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore", MinimumLogLevel);
+        if (!realServer)
+        {
+            // In memory there is no listening address to build emailed links from.
+            builder.UseSetting("App:PublicOrigin", "http://localhost");
+        }
+
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

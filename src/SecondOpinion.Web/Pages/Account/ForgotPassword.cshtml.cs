@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
+using SecondOpinion.Web.Infrastructure;
 using SecondOpinion.Web.Infrastructure.Email;
 using SecondOpinion.Web.Pages.Shared.Forms;
 
 namespace SecondOpinion.Web.Pages.Account;
 
-public class ForgotPasswordModel(UserManager<IdentityUser> users, IEmailSender email) : PageModel
+public class ForgotPasswordModel(UserManager<IdentityUser> users, IEmailSender email, PublicLinks links) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -34,7 +35,7 @@ public class ForgotPasswordModel(UserManager<IdentityUser> users, IEmailSender e
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-            var link = Url.Page("/Account/ResetPassword", null, new { userId = user.Id, code }, Request.Scheme);
+            var link = links.To(Url.Page("/Account/ResetPassword", new { userId = user.Id, code })!);
             await email.SendAsync(new EmailMessage(
                 user.Email,
                 "Reset your SecondOpinion password",
