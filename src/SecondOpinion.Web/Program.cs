@@ -29,6 +29,8 @@ builder.Services.AddRazorPages(options =>
     .AddMvcOptions(options =>
     {
         options.Filters.Add<PlanMembershipFilter>();
+        options.Filters.Add<KnownHandlersFilter>();
+        options.ModelBinderProviders.Insert(0, new CheckboxBinder.Provider());
         options.Filters.Add(new ResponseCacheAttribute { NoStore = true, Location = ResponseCacheLocation.None });
         options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         PlainBindingMessages.Apply(options.ModelBindingMessageProvider);
@@ -42,7 +44,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
-app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
+app.UseStatusCodePagesWithReExecute("/error");
 app.UseAppSecurityHeaders();
 app.UseRequestLogging();
 app.UseRouting();
