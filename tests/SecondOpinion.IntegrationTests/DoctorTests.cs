@@ -258,6 +258,26 @@ public class DoctorTests
     }
 
     [Fact]
+    public async Task A_doctor_added_earlier_can_be_picked_after_one_added_later()
+    {
+        await using var app = new TestApp();
+        var (client, plan) = await app.SignedUpWithPlanAsync(cancellationToken: Token);
+        using var _ = client;
+        await client.AddDoctorAsync(plan, "Dr. Lee", cancellationToken: Token);
+        var list = await client.AddDoctorAsync(plan, "Dr. Park", cancellationToken: Token);
+        var lee = await app.DoctorIdAsync(plan, "Dr. Lee", Token);
+        var park = await app.DoctorIdAsync(plan, "Dr. Park", Token);
+
+        foreach (var (id, name) in new[] { (park, "Dr. Park"), (lee, "Dr. Lee"), (park, "Dr. Park"), (lee, "Dr. Lee") })
+        {
+            list = await client.SubmitAsync(list, new Dictionary<string, string?>(), $"#doctor-{id} form", Token);
+            Assert.Contains($"{name} is now your second-opinion doctor.", list.Text, StringComparison.Ordinal);
+            var inDatabase = await app.QueryAsync(db => db.Doctors.Where(d => d.IsSecondOpinionDoctor).Select(d => d.Name).ToListAsync(Token));
+            Assert.Equal([name], inDatabase);
+        }
+    }
+
+    [Fact]
     public async Task Marking_the_picked_doctor_not_this_one_unpicks_them()
     {
         await using var app = new TestApp();

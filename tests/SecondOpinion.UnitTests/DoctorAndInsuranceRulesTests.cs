@@ -26,9 +26,12 @@ public class DoctorAndInsuranceRulesTests
         var park = new Doctor { Id = 2, Name = "Dr. Park" };
         var kim = new Doctor { Id = 3, Name = "Dr. Kim" };
 
-        DoctorList.Pick([lee, park, kim], park);
+        Assert.True(DoctorList.UnpickAllBut([lee, park, kim], park));
+        Assert.DoesNotContain(new[] { lee, park, kim }, d => d.IsSecondOpinionDoctor);
+        DoctorList.Pick(park);
 
         Assert.Equal([park], new[] { lee, park, kim }.Where(d => d.IsSecondOpinionDoctor));
+        Assert.False(DoctorList.UnpickAllBut([lee, park, kim], park));
     }
 
     [Fact]
@@ -36,7 +39,7 @@ public class DoctorAndInsuranceRulesTests
     {
         var lee = new Doctor { Id = 1, Name = "Dr. Lee", Status = DoctorStatus.NotThisOne };
 
-        DoctorList.Pick([lee], lee);
+        DoctorList.Pick(lee);
 
         Assert.True(lee.IsSecondOpinionDoctor);
         Assert.Equal(DoctorStatus.Considering, lee.Status);

@@ -11,19 +11,29 @@ public static class DoctorList
         source == DoctorSource.MyDoctor ? Step.AskYourDoctor : Step.AskSomeoneYouTrust;
 
     /// <summary>
-    /// Makes <paramref name="chosen"/> the second-opinion doctor: at most one per plan, so any other
-    /// doctor who was picked is unpicked. A doctor marked "not this one" goes back to "considering".
+    /// The first half of making <paramref name="chosen"/> the second-opinion doctor: any other
+    /// doctor who was picked is unpicked. Save this before <see cref="Pick"/>: at most one doctor
+    /// per plan may be picked (a unique index), and a database may check that row by row, so the
+    /// old pick has to be gone before the new one is written. Answers whether anyone was unpicked.
     /// </summary>
-    public static void Pick(IEnumerable<Doctor> planDoctors, Doctor chosen)
+    public static bool UnpickAllBut(IEnumerable<Doctor> planDoctors, Doctor chosen)
     {
-        foreach (var doctor in planDoctors)
+        var unpicked = false;
+        foreach (var doctor in planDoctors.Where(d => d.IsSecondOpinionDoctor && d.Id != chosen.Id))
         {
-            if (doctor.IsSecondOpinionDoctor && doctor.Id != chosen.Id)
-            {
-                doctor.IsSecondOpinionDoctor = false;
-            }
+            doctor.IsSecondOpinionDoctor = false;
+            unpicked = true;
         }
 
+        return unpicked;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="chosen"/> the second-opinion doctor, after <see cref="UnpickAllBut"/>
+    /// is saved. A doctor marked "not this one" goes back to "considering".
+    /// </summary>
+    public static void Pick(Doctor chosen)
+    {
         chosen.IsSecondOpinionDoctor = true;
         if (chosen.Status == DoctorStatus.NotThisOne)
         {

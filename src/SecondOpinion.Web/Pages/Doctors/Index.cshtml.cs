@@ -29,18 +29,45 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PlanPageModel
             return NotFound();
         }
 
-        DoctorList.Pick(doctors, chosen);
+        TempData["Message"] = await PickAsync(doctors, chosen, cancellationToken)
+            ? $"{chosen.Name} is now your second-opinion doctor."
+            : "Someone else changed your doctors list at the same time. Check the list, then pick again if you need to.";
+
+        return Redirect($"/plans/{PlanId}/doctors");
+    }
+
+    /// <summary>
+    /// Unpicks the old doctor and saves, then picks the new one and saves, in one transaction:
+    /// saved together, the database may meet the new pick before the old one is gone and refuse it
+    /// as a second pick for the plan. False when someone else changed the list at the same time.
+    /// </summary>
+    private async Task<bool> PickAsync(IReadOnlyList<Doctor> doctors, Doctor chosen, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (DoctorList.UnpickAllBut(doctors, chosen) && !await SaveAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        DoctorList.Pick(chosen);
+        if (!await SaveAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    private async Task<bool> SaveAsync(CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var changed in db.ChangeTracker.Entries<Doctor>().Where(e => e.State == EntityState.Modified))
         {
             changed.Entity.UpdatedAtUtc = now;
         }
 
-        TempData["Message"] = await db.SaveUnlessChangedAsync(cancellationToken)
-            ? $"{chosen.Name} is now your second-opinion doctor."
-            : "Someone else changed your doctors list at the same time. Check the list, then pick again if you need to.";
-
-        return Redirect($"/plans/{PlanId}/doctors");
+        return await db.SaveUnlessChangedAsync(cancellationToken);
     }
 }
 
