@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using SecondOpinion.Web.Infrastructure;
 using SecondOpinion.Web.Infrastructure.Accounts;
+using SecondOpinion.Web.Infrastructure.Activity;
 using SecondOpinion.Web.Infrastructure.Commands;
 using SecondOpinion.Web.Infrastructure.Email;
 using SecondOpinion.Web.Pages.Shared.Forms;
@@ -18,6 +19,7 @@ builder.Services.AddPublicLinks();
 builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
 builder.Services.AddScoped<IEmailSender, MailKitEmailSender>();
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddScoped<ActivityLog>();
 builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 builder.Services.AddRazorPages(options =>
@@ -25,6 +27,7 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AllowAnonymousToPage("/Index");
         options.Conventions.AllowAnonymousToPage("/Error");
         options.Conventions.AllowAnonymousToFolder("/Account");
+        options.Conventions.AllowAnonymousToFolder("/Invites");
     })
     .AddMvcOptions(options =>
     {

@@ -96,7 +96,7 @@ public class PrivacyAndSecurityTests
 
         Assert.Contains("Saved. Step 1 is done.", saved.Text, StringComparison.Ordinal);
         var plans = await caregiver.GetAsync("/plans", Token);
-        Assert.Contains("You are helping with this plan.", plans.Text, StringComparison.Ordinal);
+        Assert.Contains("Your role: Caregiver.", plans.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,6 +15,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<PlanMember> PlanMembers => Set<PlanMember>();
+    public DbSet<PlanInvite> PlanInvites => Set<PlanInvite>();
+    public DbSet<PlanActivity> PlanActivities => Set<PlanActivity>();
     public DbSet<StepProgress> StepProgress => Set<StepProgress>();
     public DbSet<Doctor> Doctors => Set<Doctor>();
     public DbSet<Question> Questions => Set<Question>();

@@ -1,9 +1,12 @@
+using System.Reflection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SecondOpinion.Web.Data;
 using SecondOpinion.Web.Domain;
+using SecondOpinion.Web.Infrastructure.Activity;
 
 namespace SecondOpinion.Web.Infrastructure;
 
@@ -11,16 +14,37 @@ namespace SecondOpinion.Web.Infrastructure;
 public sealed record PlanMembership(Guid PlanId, string UserId, PlanRole Role)
 {
     public bool CanEdit => PlanMember.CanEdit(Role);
+
+    public bool IsOwner => Role == PlanRole.Owner;
+}
+
+/// <summary>
+/// Which roles may use a plan page, when it is not every member. A member whose role may not open
+/// the page gets 404, as if it did not exist for them; a member who may open it but not change
+/// it gets 403 on a POST. Without this attribute every member may open a page and owners and
+/// caregivers may change it.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = true)]
+public sealed class PlanAccessAttribute : Attribute
+{
+    public PlanRole[] Open { get; init; } = [PlanRole.Owner, PlanRole.Caregiver, PlanRole.Viewer];
+
+    public PlanRole[] Change { get; init; } = [PlanRole.Owner, PlanRole.Caregiver];
 }
 
 /// <summary>
 /// The one place that decides whether the signed-in user may use a plan. It runs for every page
-/// whose route has a <c>planId</c>: a stranger gets 404 (so they learn nothing, not even that the
-/// plan exists), and a viewer's attempt to change anything gets 403.
+/// whose route has a <c>planId</c>, and reads the membership from the database on every request,
+/// so a removal or a role change counts from the person's very next request: a stranger gets 404
+/// (so they learn nothing, not even that the plan exists), a role the page is not for gets 404,
+/// and an attempt to change anything without the right gets 403. It also writes the activity
+/// list: every successful change by anyone, and every read by someone other than an owner.
 /// </summary>
-public sealed class PlanMembershipFilter(AppDbContext db, UserManager<IdentityUser> users) : IAsyncPageFilter
+public sealed class PlanMembershipFilter(AppDbContext db, UserManager<IdentityUser> users, ActivityLog activity) : IAsyncPageFilter
 {
     public const string RouteKey = "planId";
+
+    private static readonly PlanAccessAttribute EveryMember = new();
 
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
@@ -52,13 +76,35 @@ public sealed class PlanMembershipFilter(AppDbContext db, UserManager<IdentityUs
         var membership = new PlanMembership(planId, userId, role.Value);
         context.HttpContext.Features.Set(membership);
 
+        var pageType = context.HandlerInstance.GetType();
+        var access = pageType.GetCustomAttribute<PlanAccessAttribute>() ?? EveryMember;
+        if (!access.Open.Contains(membership.Role))
+        {
+            context.Result = new NotFoundResult();
+            return;
+        }
+
         var method = context.HttpContext.Request.Method;
-        if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method) && !membership.CanEdit)
+        var isRead = HttpMethods.IsGet(method) || HttpMethods.IsHead(method);
+        if (!isRead && !access.Change.Contains(membership.Role))
         {
             context.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
             return;
         }
 
-        await next();
+        var executed = await next();
+        if (executed.Exception is not null && !executed.ExceptionHandled)
+        {
+            return;
+        }
+
+        var succeeded = isRead
+            ? executed.Result is null or PageResult or FileResult && !membership.IsOwner && HttpMethods.IsGet(method)
+            : executed.Result is RedirectResult or LocalRedirectResult or RedirectToPageResult && context.ModelState.IsValid;
+        if (succeeded)
+        {
+            var text = ActivityPhrases.For(pageType, method, context.HandlerMethod?.Name);
+            await activity.RecordAsync(planId, userId, text, context.HttpContext.RequestAborted);
+        }
     }
 }

@@ -11,8 +11,12 @@ public class RegisterModel(UserManager<IdentityUser> users, SignInManager<Identi
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
+    /// <summary>Where to go once the account exists, such as the invite link that sent the person here.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
     public IActionResult OnGet() =>
-        User.Identity?.IsAuthenticated == true ? Redirect("/plans") : Page();
+        User.Identity?.IsAuthenticated == true ? LocalRedirect(HasReturnUrl ? ReturnUrl! : "/plans") : Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -37,9 +41,17 @@ public class RegisterModel(UserManager<IdentityUser> users, SignInManager<Identi
         }
 
         await signIn.SignInAsync(user, isPersistent: false);
+        if (HasReturnUrl)
+        {
+            TempData["Message"] = "Your account is ready.";
+            return LocalRedirect(ReturnUrl!);
+        }
+
         TempData["Message"] = "Your account is ready. Now start your plan.";
         return Redirect("/plans/new");
     }
+
+    private bool HasReturnUrl => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl);
 
     public sealed class InputModel
     {

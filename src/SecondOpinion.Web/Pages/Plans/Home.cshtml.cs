@@ -11,6 +11,7 @@ public class HomeModel(AppDbContext db) : PlanPageModel
     public Plan Plan { get; private set; } = null!;
     public IReadOnlyList<StepProgress> Steps { get; private set; } = [];
     public PlanProgress Progress { get; private set; } = null!;
+    public PlanRole Role => Membership.Role;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

@@ -32,9 +32,10 @@ public class IndexModel(AppDbContext db, UserManager<IdentityUser> users) : Page
                 Plan.TitleFor(r.For, r.PatientName),
                 r.About,
                 r.Role,
+                r.For,
                 PlanProgress.From(r.Steps.Select(s => (s.Step, s.Status)))))
             .ToList();
     }
 
-    public sealed record PlanSummary(Guid Id, string Title, string? About, PlanRole Role, PlanProgress Progress);
+    public sealed record PlanSummary(Guid Id, string Title, string? About, PlanRole Role, PlanFor For, PlanProgress Progress);
 }

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using SecondOpinion.Web.Data;
+using SecondOpinion.Web.Domain;
+using SecondOpinion.Web.Infrastructure;
+
+namespace SecondOpinion.Web.Pages.Plans;
+
+/// <summary>Who did what on the plan, and when, newest first. Owners and caregivers see it; viewers get 404.</summary>
+[PlanAccess(Open = [PlanRole.Owner, PlanRole.Caregiver])]
+public class ActivityModel(AppDbContext db) : PlanPageModel
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public string PlanTitle { get; private set; } = "";
+    public string TimeZoneId { get; private set; } = Plan.DefaultTimeZoneId;
+    public IReadOnlyList<Line> Lines { get; private set; } = [];
+    public bool HasOlder { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        PageNumber = Math.Clamp(PageNumber, 1, 10_000);
+        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == PlanId)
+            .Select(p => new { p.For, p.PatientName, p.TimeZoneId }).SingleAsync(cancellationToken);
+        PlanTitle = Plan.TitleFor(plan.For, plan.PatientName);
+        TimeZoneId = plan.TimeZoneId;
+
+        var me = Membership.UserId;
+        var rows = await (
+                from line in db.PlanActivities.OfPlan(PlanId)
+                join user in db.Users on line.ActorUserId equals user.Id into actors
+                from actor in actors.DefaultIfEmpty()
+                orderby line.AtUtc descending, line.Id descending
+                select new { line.AtUtc, line.Text, line.ActorUserId, Email = actor == null ? null : actor.Email })
+            .Skip((PageNumber - 1) * PageSize)
+            .Take(PageSize + 1)
+            .ToListAsync(cancellationToken);
+
+        HasOlder = rows.Count > PageSize;
+        Lines = rows.Take(PageSize)
+            .Select(r => new Line(
+                PlanTime.Describe(r.AtUtc, TimeZoneId),
+                r.ActorUserId == me ? "You" : r.Email ?? "Someone whose account is now deleted",
+                r.Text))
+            .ToList();
+    }
+
+    public sealed record Line(string When, string Who, string What);
+}
