@@ -45,9 +45,20 @@ public static class LoggingSetup
             // tests) each log their own requests.
             options.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0} ms";
+            // A link token in the path (an invite) opens a plan: the log shows a placeholder.
+            options.GetMessageTemplateProperties = (context, path, elapsed, status) =>
+            [
+                new("RequestMethod", new ScalarValue(context.Request.Method)),
+                new("RequestPath", new ScalarValue(WithoutTokens(path))),
+                new("StatusCode", new ScalarValue(status)),
+                new("Elapsed", new ScalarValue(elapsed)),
+            ];
             options.GetLevel = (context, _, exception) =>
                 exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
                 : context.Request.Path.StartsWithSegments("/health") ? LogEventLevel.Verbose
                 : LogEventLevel.Information;
         });
+
+    private static string WithoutTokens(string path) =>
+        string.Join('/', path.Split('/').Select(segment => SecretTokens.LooksValid(segment) ? "{token}" : segment));
 }
