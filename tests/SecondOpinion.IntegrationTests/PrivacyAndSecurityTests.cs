@@ -8,6 +8,20 @@ public class PrivacyAndSecurityTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
+    [Theory]
+    [InlineData("/favicon.ico", "image/x-icon")]
+    [InlineData("/robots.txt", "text/plain")]
+    public async Task The_favicon_and_robots_file_are_served_without_signing_in(string path, string contentType)
+    {
+        await using var app = new TestApp();
+        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var response = await client.GetAsync(path, Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task Health_answers_200_when_the_app_and_its_database_are_ready()
     {
