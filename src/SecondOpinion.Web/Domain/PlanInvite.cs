@@ -23,7 +23,10 @@ public class PlanInvite : IPlanOwned
     public string? AcceptedByUserId { get; set; }
     public DateTime? CancelledAtUtc { get; set; }
 
-    public bool IsPending(DateTime nowUtc) => AcceptedAtUtc is null && CancelledAtUtc is null && nowUtc < ExpiresAtUtc;
+    public bool IsPending(DateTime nowUtc) => !IsClosed && nowUtc < ExpiresAtUtc;
+
+    /// <summary>Accepted or cancelled: nothing more can happen to it (an expired one can still be sent again).</summary>
+    public bool IsClosed => AcceptedAtUtc is not null || CancelledAtUtc is not null;
 
     public bool IsFor(string? email) => email is not null && string.Equals(Email, email.Trim(), StringComparison.OrdinalIgnoreCase);
 

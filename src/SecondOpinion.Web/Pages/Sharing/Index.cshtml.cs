@@ -91,7 +91,7 @@ public class IndexModel(
             return NotFound();
         }
 
-        if (invite.AcceptedAtUtc is not null || invite.CancelledAtUtc is not null)
+        if (invite.IsClosed)
         {
             TempData["Message"] = "That invite was already accepted or cancelled.";
             return Redirect($"/plans/{PlanId}/sharing");
@@ -111,7 +111,7 @@ public class IndexModel(
             return NotFound();
         }
 
-        if (invite.AcceptedAtUtc is not null || invite.CancelledAtUtc is not null)
+        if (invite.IsClosed)
         {
             TempData["Message"] = "That invite was already accepted or cancelled. Send a new invite instead.";
             return Redirect($"/plans/{PlanId}/sharing");
