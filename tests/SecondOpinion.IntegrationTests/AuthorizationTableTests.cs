@@ -1,8 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using SecondOpinion.TestSupport;
-using SecondOpinion.Web.Data;
 using SecondOpinion.Web.Domain;
 using static SecondOpinion.IntegrationTests.AuthorizationTableTests.Answer;
 
@@ -158,7 +156,7 @@ public class AuthorizationTableTests
         foreach (var caller in Enum.GetValues<Caller>())
         {
             // Each kind of caller works on its own copy of the plan, so one caller's deletions never change another's answers.
-            var world = await World.SeedAsync(app, people);
+            var world = await people.SeedPlanAsync(app);
             foreach (var request in requests.OrderBy(r => r.RunOrder))
             {
                 var got = await people.SendAsync(caller, request, world, Token);
@@ -178,8 +176,8 @@ public class AuthorizationTableTests
     {
         await using var app = new TestApp();
         await using var people = await People.SignUpAsync(app);
-        var own = await World.SeedAsync(app, people);
-        var other = await World.SeedAsync(app, people, ownerIsStranger: true);
+        var own = await people.SeedPlanAsync(app);
+        var other = await SeededPlan.SeedAsync(app, people.UserIds[Caller.Stranger]);
         var before = await other.SnapshotAsync(app);
 
         var wrong = new List<string>();
@@ -202,8 +200,8 @@ public class AuthorizationTableTests
     {
         await using var app = new TestApp();
         await using var people = await People.SignUpAsync(app);
-        var own = await World.SeedAsync(app, people);
-        var other = await World.SeedAsync(app, people, ownerIsStranger: true);
+        var own = await people.SeedPlanAsync(app);
+        var other = await SeededPlan.SeedAsync(app, people.UserIds[Caller.Stranger]);
         var before = await other.SnapshotAsync(app);
         var owner = people.Client(Caller.Owner);
 
@@ -215,19 +213,19 @@ public class AuthorizationTableTests
             {
                 var idFields = form.QuerySelectorAll("input[type=hidden]")
                     .Select(input => input.GetAttribute("name")!)
-                    .Where(name => World.FormIdFields.ContainsKey(name))
+                    .Where(name => SeededPlan.FormIdFields.ContainsKey(name))
                     .ToList();
                 var action = form.GetAttribute("action") ?? "";
-                var routeIds = World.FormIdFields.Keys.Where(name => action.Contains($"{name}=", StringComparison.Ordinal)).ToList();
+                var routeIds = SeededPlan.FormIdFields.Keys.Where(name => action.Contains($"{name}=", StringComparison.Ordinal)).ToList();
                 if (idFields.Count == 0 && routeIds.Count == 0)
                 {
                     continue;
                 }
 
-                var values = idFields.ToDictionary(name => name, name => (string?)other.ChildIds[World.FormIdFields[name]].ToString());
+                var values = idFields.ToDictionary(name => name, name => (string?)other.Id(SeededPlan.FormIdFields[name]));
                 foreach (var name in routeIds)
                 {
-                    action = System.Text.RegularExpressions.Regex.Replace(action, $"{name}=\\d+", $"{name}={other.ChildIds[World.FormIdFields[name]]}");
+                    action = System.Text.RegularExpressions.Regex.Replace(action, $"{name}=\\d+", $"{name}={other.Id(SeededPlan.FormIdFields[name])}");
                 }
 
                 form.SetAttribute("action", action);
@@ -263,85 +261,6 @@ public class AuthorizationTableTests
             .Where(r => r.Method is "GET" or "POST");
         var others = Endpoints.Others(app).Select(template => new EndpointRequest("GET", template, null));
         return pages.Concat(others).DistinctBy(r => r.Key).ToList();
-    }
-
-    /// <summary>A plan with one of everything, and the ids of its rows by route value name.</summary>
-    private sealed record World(Guid PlanId, IReadOnlyDictionary<string, int> ChildIds)
-    {
-        /// <summary>Hidden form fields that carry a row's id, and which row's.</summary>
-        public static readonly Dictionary<string, string> FormIdFields = new()
-        {
-            ["id"] = "questionId",
-            ["swapWith"] = "questionId",
-            ["memberId"] = "memberId",
-            ["inviteId"] = "inviteId",
-            ["doctorId"] = "doctorId",
-        };
-
-        /// <summary>The fields of a post made by hand, when the page shows no form for the handler: the token and the ids its forms carry.</summary>
-        public Dictionary<string, string> FieldsFor(string template, string antiforgeryToken) => new()
-        {
-            ["__RequestVerificationToken"] = antiforgeryToken,
-            ["id"] = ChildIds[template.EndsWith("reading", StringComparison.Ordinal) ? "readingId" : "questionId"].ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["memberId"] = ChildIds["memberId"].ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["inviteId"] = ChildIds["inviteId"].ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
-
-        public static async Task<World> SeedAsync(TestApp app, People people, bool ownerIsStranger = false)
-        {
-            await using var scope = app.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var now = app.Clock.GetUtcNow().UtcDateTime;
-            var ownerId = people.UserIds[ownerIsStranger ? Caller.Stranger : Caller.Owner];
-            var plan = Plan.Start(ownerId, PlanFor.SomeoneIHelp, "Maria Lopez", "Knee surgery", now);
-            if (!ownerIsStranger)
-            {
-                plan.Members.Add(new PlanMember { UserId = people.UserIds[Caller.Caregiver], Role = PlanRole.Caregiver, JoinedAtUtc = now });
-                plan.Members.Add(new PlanMember { UserId = people.UserIds[Caller.Viewer], Role = PlanRole.Viewer, JoinedAtUtc = now });
-            }
-
-            db.Plans.Add(plan);
-            var doctor = new Doctor { PlanId = plan.Id, Name = "Dr. Chen", CreatedAtUtc = now, UpdatedAtUtc = now };
-            var second = new Doctor { PlanId = plan.Id, Name = "Dr. Park", CreatedAtUtc = now, UpdatedAtUtc = now };
-            var call = new InsuranceCall { PlanId = plan.Id, Company = "Acme Health", CalledOn = DateOnly.FromDateTime(now), CreatedAtUtc = now, UpdatedAtUtc = now };
-            var records = RecordsRequest.Start(plan, RecordsRoute.RightOfAccess, DateOnly.FromDateTime(now), now);
-            var first = new Question { PlanId = plan.Id, Text = "How long is recovery?", Position = 1, CreatedAtUtc = now, UpdatedAtUtc = now };
-            var next = new Question { PlanId = plan.Id, Text = "What if I wait?", Position = 2, CreatedAtUtc = now, UpdatedAtUtc = now };
-            var reading = new ReadingItem { PlanId = plan.Id, Title = "Knee basics", CreatedAtUtc = now };
-            var opinion = new Opinion { PlanId = plan.Id, Order = OpinionOrder.First, DoctorName = "Dr. Chen", GivenOn = DateOnly.FromDateTime(now), CreatedAtUtc = now, UpdatedAtUtc = now };
-            db.AddRange(doctor, second, call, records, first, next, reading, opinion);
-            await db.SaveChangesAsync(Token);
-            db.Visits.Add(new Visit { PlanId = plan.Id, DoctorId = doctor.Id, StartsAtUtc = now.AddDays(10), Kind = VisitKind.InPerson, Place = "400 College Avenue", CreatedAtUtc = now, UpdatedAtUtc = now });
-            var invite = PlanInvite.Create(plan.Id, Journeys.NewEmail(), PlanRole.Viewer, ownerId, SecondOpinion.Web.Infrastructure.SecretTokens.New().Hash, now);
-            db.PlanInvites.Add(invite);
-            var removed = new PlanMember { PlanId = plan.Id, UserId = people.UserIds[Caller.RemovedMember], Role = PlanRole.Caregiver, JoinedAtUtc = now };
-            db.PlanMembers.Add(removed);
-            await db.SaveChangesAsync(Token);
-            db.PlanMembers.Remove(removed);
-            await db.SaveChangesAsync(Token);
-
-            var member = plan.Members.First(m => m.Role != PlanRole.Owner || ownerIsStranger);
-            return new World(plan.Id, new Dictionary<string, int>
-            {
-                ["doctorId"] = doctor.Id,
-                ["callId"] = call.Id,
-                ["requestId"] = records.Id,
-                ["questionId"] = first.Id,
-                ["opinionId"] = opinion.Id,
-                ["memberId"] = member.Id,
-                ["inviteId"] = invite.Id,
-                ["readingId"] = reading.Id,
-            });
-        }
-
-        /// <summary>Everything in the plan that a stray id could change, as one comparable string.</summary>
-        public async Task<string> SnapshotAsync(TestApp app) => await app.QueryAsync(async db => string.Join("|",
-            string.Join(",", await db.Questions.IgnoreQueryFilters().Where(q => q.PlanId == PlanId).OrderBy(q => q.Id).Select(q => $"{q.Id}:{q.Position}:{q.IsAsked}:{q.DeletedAtUtc}:{q.Version}").ToListAsync(Token)),
-            string.Join(",", await db.ReadingItems.Where(r => r.PlanId == PlanId).OrderBy(r => r.Id).Select(r => $"{r.Id}:{r.DeletedAtUtc}").ToListAsync(Token)),
-            string.Join(",", await db.PlanMembers.Where(m => m.PlanId == PlanId).OrderBy(m => m.Id).Select(m => $"{m.Id}:{m.Role}").ToListAsync(Token)),
-            string.Join(",", await db.PlanInvites.Where(i => i.PlanId == PlanId).OrderBy(i => i.Id).Select(i => $"{i.Id}:{i.TokenHash}:{i.CancelledAtUtc}").ToListAsync(Token)),
-            string.Join(",", await db.Doctors.Where(d => d.PlanId == PlanId).OrderBy(d => d.Id).Select(d => $"{d.Id}:{d.IsSecondOpinionDoctor}:{d.Version}").ToListAsync(Token)),
-            string.Join(",", await db.RecordsRequests.Where(r => r.PlanId == PlanId).OrderBy(r => r.Id).Select(r => $"{r.Id}:{r.Status}:{r.Version}").ToListAsync(Token))));
     }
 
     /// <summary>One signed-in client per kind of caller (the anonymous one has no account).</summary>
@@ -380,10 +299,17 @@ public class AuthorizationTableTests
 
         public AppClient Client(Caller caller) => clients[caller];
 
-        public async Task<Answer> SendAsync(Caller caller, EndpointRequest request, World world, CancellationToken cancellationToken)
+        /// <summary>A plan of the owner's with the caregiver and the viewer on it, and the removed member taken off it.</summary>
+        public Task<SeededPlan> SeedPlanAsync(TestApp app) => SeededPlan.SeedAsync(
+            app,
+            UserIds[Caller.Owner],
+            [(UserIds[Caller.Caregiver], PlanRole.Caregiver), (UserIds[Caller.Viewer], PlanRole.Viewer)],
+            removedUserId: UserIds[Caller.RemovedMember]);
+
+        public async Task<Answer> SendAsync(Caller caller, EndpointRequest request, SeededPlan world, CancellationToken cancellationToken)
         {
             var client = clients[caller];
-            var path = PathFor(request.Template, world) + (request.Handler is null ? "" : $"?handler={request.Handler}");
+            var path = world.PathFor(request.Template) + (request.Handler is null ? "" : $"?handler={request.Handler}");
             HtmlPage page;
             if (request.Method == "GET")
             {
@@ -392,7 +318,7 @@ public class AuthorizationTableTests
             else
             {
                 // The owner's form for this handler, as the page renders it, posted by this caller with the caller's own antiforgery token.
-                var source = await formSource.GetAsync(PathFor(request.Template, world), cancellationToken);
+                var source = await formSource.GetAsync(world.PathFor(request.Template), cancellationToken);
                 var selector = request.Handler is null
                     ? "main form[method=post]:not([action*='handler='])"
                     : $"main form[method=post][action*='handler={request.Handler}']";
@@ -422,10 +348,6 @@ public class AuthorizationTableTests
             _ => throw new InvalidOperationException($"{page.Url} answered {(int)page.Status}"),
         };
 
-        private static string PathFor(string template, World world) =>
-            Endpoints.PathFor(template, world.PlanId, name => name == "path"
-                ? "robots.txt"
-                : world.ChildIds.TryGetValue(name, out var id) ? id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
 
         public async ValueTask DisposeAsync()
         {

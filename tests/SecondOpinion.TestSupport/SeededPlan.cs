@@ -1,0 +1,109 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SecondOpinion.Web.Data;
+using SecondOpinion.Web.Domain;
+using SecondOpinion.Web.Infrastructure;
+
+namespace SecondOpinion.TestSupport;
+
+/// <summary>
+/// A plan with one of everything in it (doctors, an insurance call, a records request, questions,
+/// a reading item, an opinion, a visit, an invite), written straight to the database, and the ids
+/// of its rows by the name a route or form gives them. For tests that go over every page.
+/// </summary>
+public sealed record SeededPlan(Guid PlanId, IReadOnlyDictionary<string, int> ChildIds)
+{
+    /// <summary>Hidden form fields that carry a row's id, and which row's.</summary>
+    public static readonly Dictionary<string, string> FormIdFields = new()
+    {
+        ["id"] = "questionId",
+        ["swapWith"] = "questionId",
+        ["memberId"] = "memberId",
+        ["inviteId"] = "inviteId",
+        ["doctorId"] = "doctorId",
+    };
+
+    public string Path => $"/plans/{PlanId}";
+
+    /// <summary>A path for a route template, with this plan's ids.</summary>
+    public string PathFor(string template) =>
+        Endpoints.PathFor(template, PlanId, name => name == "path"
+            ? "robots.txt"
+            : ChildIds.TryGetValue(name, out var id) ? id.ToString(CultureInfo.InvariantCulture) : null);
+
+    /// <summary>The fields of a post made by hand, when the page shows no form for the handler: the token and the ids its forms carry.</summary>
+    public Dictionary<string, string> FieldsFor(string template, string antiforgeryToken) => new()
+    {
+        ["__RequestVerificationToken"] = antiforgeryToken,
+        ["id"] = Id(template.EndsWith("reading", StringComparison.Ordinal) ? "readingId" : "questionId"),
+        ["memberId"] = Id("memberId"),
+        ["inviteId"] = Id("inviteId"),
+    };
+
+    public string Id(string name) => ChildIds[name].ToString(CultureInfo.InvariantCulture);
+
+    /// <param name="members">Other accounts to put on the plan, with their roles.</param>
+    /// <param name="removedUserId">An account that was on the plan and has been taken off it.</param>
+    public static async Task<SeededPlan> SeedAsync(
+        TestApp app, string ownerUserId, IEnumerable<(string UserId, PlanRole Role)>? members = null, string? removedUserId = null)
+    {
+        var cancellationToken = CancellationToken.None;
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        var plan = Plan.Start(ownerUserId, PlanFor.SomeoneIHelp, "Maria Lopez", "Knee surgery", now);
+        foreach (var (userId, role) in members ?? [])
+        {
+            plan.Members.Add(new PlanMember { UserId = userId, Role = role, JoinedAtUtc = now });
+        }
+
+        db.Plans.Add(plan);
+        var doctor = new Doctor { PlanId = plan.Id, Name = "Dr. Chen", CreatedAtUtc = now, UpdatedAtUtc = now };
+        var second = new Doctor { PlanId = plan.Id, Name = "Dr. Park", CreatedAtUtc = now, UpdatedAtUtc = now };
+        var call = new InsuranceCall { PlanId = plan.Id, Company = "Acme Health", CalledOn = DateOnly.FromDateTime(now), CreatedAtUtc = now, UpdatedAtUtc = now };
+        var records = RecordsRequest.Start(plan, RecordsRoute.RightOfAccess, DateOnly.FromDateTime(now), now);
+        var first = new Question { PlanId = plan.Id, Text = "How long is recovery?", Position = 1, CreatedAtUtc = now, UpdatedAtUtc = now };
+        var next = new Question { PlanId = plan.Id, Text = "What if I wait?", Position = 2, CreatedAtUtc = now, UpdatedAtUtc = now };
+        var reading = new ReadingItem { PlanId = plan.Id, Title = "Knee basics", CreatedAtUtc = now };
+        var opinion = new Opinion { PlanId = plan.Id, Order = OpinionOrder.First, DoctorName = "Dr. Chen", GivenOn = DateOnly.FromDateTime(now), CreatedAtUtc = now, UpdatedAtUtc = now };
+        db.AddRange(doctor, second, call, records, first, next, reading, opinion);
+        await db.SaveChangesAsync(cancellationToken);
+        db.Visits.Add(new Visit { PlanId = plan.Id, DoctorId = doctor.Id, StartsAtUtc = now.AddDays(10), Kind = VisitKind.InPerson, Place = "400 College Avenue", CreatedAtUtc = now, UpdatedAtUtc = now });
+        var invite = PlanInvite.Create(plan.Id, Journeys.NewEmail(), PlanRole.Viewer, ownerUserId, SecretTokens.New().Hash, now);
+        db.PlanInvites.Add(invite);
+        if (removedUserId is not null)
+        {
+            var removed = new PlanMember { PlanId = plan.Id, UserId = removedUserId, Role = PlanRole.Caregiver, JoinedAtUtc = now };
+            db.PlanMembers.Add(removed);
+            await db.SaveChangesAsync(cancellationToken);
+            db.PlanMembers.Remove(removed);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        var member = plan.Members.FirstOrDefault(m => m.Role != PlanRole.Owner) ?? plan.Members[0];
+        return new SeededPlan(plan.Id, new Dictionary<string, int>
+        {
+            ["doctorId"] = doctor.Id,
+            ["callId"] = call.Id,
+            ["requestId"] = records.Id,
+            ["questionId"] = first.Id,
+            ["opinionId"] = opinion.Id,
+            ["memberId"] = member.Id,
+            ["inviteId"] = invite.Id,
+            ["readingId"] = reading.Id,
+        });
+    }
+
+    /// <summary>Everything in the plan that a stray id could change, as one comparable string.</summary>
+    public async Task<string> SnapshotAsync(TestApp app) => await app.QueryAsync(async db => string.Join("|",
+        string.Join(",", await db.Questions.IgnoreQueryFilters().Where(q => q.PlanId == PlanId).OrderBy(q => q.Id).Select(q => $"{q.Id}:{q.Text}:{q.Position}:{q.IsAsked}:{q.DeletedAtUtc}:{q.Version}").ToListAsync()),
+        string.Join(",", await db.ReadingItems.Where(r => r.PlanId == PlanId).OrderBy(r => r.Id).Select(r => $"{r.Id}:{r.Title}:{r.DeletedAtUtc}").ToListAsync()),
+        string.Join(",", await db.PlanMembers.Where(m => m.PlanId == PlanId).OrderBy(m => m.Id).Select(m => $"{m.Id}:{m.Role}").ToListAsync()),
+        string.Join(",", await db.PlanInvites.Where(i => i.PlanId == PlanId).OrderBy(i => i.Id).Select(i => $"{i.Id}:{i.TokenHash}:{i.CancelledAtUtc}").ToListAsync()),
+        string.Join(",", await db.Doctors.Where(d => d.PlanId == PlanId).OrderBy(d => d.Id).Select(d => $"{d.Id}:{d.Name}:{d.IsSecondOpinionDoctor}:{d.Version}").ToListAsync()),
+        string.Join(",", await db.RecordsRequests.Where(r => r.PlanId == PlanId).OrderBy(r => r.Id).Select(r => $"{r.Id}:{r.Status}:{r.Version}").ToListAsync()),
+        string.Join(",", await db.Opinions.Where(o => o.PlanId == PlanId).OrderBy(o => o.Id).Select(o => $"{o.Id}:{o.Version}").ToListAsync()),
+        string.Join(",", await db.InsuranceCalls.Where(c => c.PlanId == PlanId).OrderBy(c => c.Id).Select(c => $"{c.Id}:{c.Version}").ToListAsync()),
+        await db.Plans.Where(p => p.Id == PlanId).Select(p => $"{p.PatientName}:{p.About}:{p.Version}").SingleAsync()));
+}
