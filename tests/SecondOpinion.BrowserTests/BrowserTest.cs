@@ -28,7 +28,7 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         return reader.ReadToEnd();
     });
 
-    private IBrowserContext context = null!;
+    private readonly List<IBrowserContext> contexts = [];
 
     protected TestApp App { get; private set; } = null!;
 
@@ -40,21 +40,37 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     {
         App = new TestApp(realServer: true);
         App.StartServer();
-        context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        Page = await NewContextPageAsync();
+    }
+
+    /// <summary>
+    /// Goes on as someone else on another computer (the doctor's office opening a shared link):
+    /// a new browser context with no cookies, whose page becomes <see cref="Page"/>.
+    /// </summary>
+    protected async Task SwitchToNewVisitorAsync() => Page = await NewContextPageAsync();
+
+    private async Task<IPage> NewContextPageAsync()
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = App.ServerAddress.ToString().TrimEnd('/'),
             ViewportSize = new ViewportSize { Width = 1024, Height = 800 },
             Locale = "en-US",
         });
+        contexts.Add(context);
         // Generous, because the suite runs beside the other test projects on two shared cores.
         context.SetDefaultTimeout(30_000);
         await context.AddInitScriptAsync(AxeSource.Value);
-        Page = await context.NewPageAsync();
+        return await context.NewPageAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
-        await context.CloseAsync();
+        foreach (var context in contexts)
+        {
+            await context.CloseAsync();
+        }
+
         await App.DisposeAsync();
         GC.SuppressFinalize(this);
     }

@@ -34,6 +34,8 @@ public class OpenModel(AppDbContext db, ActivityLog activity, TimeProvider clock
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
     {
+        // Set here, not left to the site-wide defaults: this page has no form, so nothing else marks it no-store.
+        Response.Headers.CacheControl = "no-store";
         Response.Headers["X-Robots-Tag"] = "noindex";
         var link = await FindAsync(token, cancellationToken);
         if (link is null)
