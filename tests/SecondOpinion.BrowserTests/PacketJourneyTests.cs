@@ -61,5 +61,10 @@ public class PacketJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
         }
 
         Assert.DoesNotContain("Sign in", text, StringComparison.Ordinal);
+
+        await Page.EmulateMediaAsync(new() { Media = Media.Screen });
+        await Page.GotoAsync(link[..^4] + "AAAA");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("We could not find this visit packet");
+        await ExpectPageIsAccessibleAsync();
     }
 }
