@@ -34,7 +34,8 @@ public class OpenModel(AppDbContext db, ActivityLog activity, TimeProvider clock
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
     {
-        // Set here, not left to the site-wide defaults: this page has no form, so nothing else marks it no-store.
+        // Set here: the no-store filter in Program.cs is an MVC action filter, which Razor Pages never run, and
+        // without a form on the page antiforgery does not set no-store either.
         Response.Headers.CacheControl = "no-store";
         Response.Headers["X-Robots-Tag"] = "noindex";
         var link = await FindAsync(token, cancellationToken);
