@@ -55,6 +55,7 @@ public class PacketTests
 
         Assert.StartsWith("/packet/", path, StringComparison.Ordinal);
         Assert.Contains("Active", made.Text, StringComparison.Ordinal);
+        Assert.True(made.Document.QuerySelector("button[data-copy]")!.HasAttribute("hidden"));
         var link = await app.QueryAsync(db => db.PacketLinks.SingleAsync(Token));
         Assert.Equal(TimeSpan.FromDays(PacketLink.DefaultDays), link.ExpiresAtUtc - link.CreatedAtUtc);
         Assert.Null(link.RevokedAtUtc);
