@@ -28,6 +28,7 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AllowAnonymousToPage("/Error");
         options.Conventions.AllowAnonymousToFolder("/Account");
         options.Conventions.AllowAnonymousToFolder("/Invites");
+        options.Conventions.AllowAnonymousToPage("/Packet/Open");
     })
     .AddMvcOptions(options =>
     {

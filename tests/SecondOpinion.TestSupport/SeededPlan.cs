@@ -9,10 +9,11 @@ namespace SecondOpinion.TestSupport;
 
 /// <summary>
 /// A plan with one of everything in it (doctors, an insurance call, a records request, questions,
-/// a reading item, an opinion, a visit, an invite), written straight to the database, and the ids
+/// a reading item, an opinion, a visit, an invite, a visit packet link that works, one that has
+/// expired and one that was ended), written straight to the database, and the ids
 /// of its rows by the name a route or form gives them. For tests that go over every page.
 /// </summary>
-public sealed record SeededPlan(Guid PlanId, IReadOnlyDictionary<string, int> ChildIds)
+public sealed record SeededPlan(Guid PlanId, IReadOnlyDictionary<string, int> ChildIds, IReadOnlyDictionary<PacketLinkStatus, string> PacketTokens)
 {
     /// <summary>Hidden form fields that carry a row's id, and which row's.</summary>
     public static readonly Dictionary<string, string> FormIdFields = new()
@@ -26,11 +27,14 @@ public sealed record SeededPlan(Guid PlanId, IReadOnlyDictionary<string, int> Ch
 
     public string Path => $"/plans/{PlanId}";
 
-    /// <summary>A path for a route template, with this plan's ids.</summary>
-    public string PathFor(string template) =>
-        Endpoints.PathFor(template, PlanId, name => name == "path"
-            ? "robots.txt"
-            : ChildIds.TryGetValue(name, out var id) ? id.ToString(CultureInfo.InvariantCulture) : null);
+    /// <summary>A path for a route template, with this plan's ids, and <paramref name="packetToken"/> for a packet link's token.</summary>
+    public string PathFor(string template, string? packetToken = null) =>
+        Endpoints.PathFor(template, PlanId, name => name switch
+        {
+            "path" => "robots.txt",
+            "token" when template.StartsWith("packet/", StringComparison.Ordinal) => packetToken,
+            _ => ChildIds.TryGetValue(name, out var id) ? id.ToString(CultureInfo.InvariantCulture) : null,
+        });
 
     /// <summary>The fields of a post made by hand, when the page shows no form for the handler: the token and the ids its forms carry.</summary>
     public Dictionary<string, string> FieldsFor(string template, string antiforgeryToken) => new()
@@ -72,6 +76,20 @@ public sealed record SeededPlan(Guid PlanId, IReadOnlyDictionary<string, int> Ch
         db.Visits.Add(new Visit { PlanId = plan.Id, DoctorId = doctor.Id, StartsAtUtc = now.AddDays(10), Kind = VisitKind.InPerson, Place = "400 College Avenue", CreatedAtUtc = now, UpdatedAtUtc = now });
         var invite = PlanInvite.Create(plan.Id, Journeys.NewEmail(), PlanRole.Viewer, ownerUserId, SecretTokens.New().Hash, now);
         db.PlanInvites.Add(invite);
+        var packetTokens = new Dictionary<PacketLinkStatus, string>();
+        foreach (var status in Enum.GetValues<PacketLinkStatus>())
+        {
+            var (token, hash) = SecretTokens.New();
+            var link = PacketLink.Create(plan.Id, ownerUserId, hash, PacketLink.DefaultDays, status == PacketLinkStatus.Expired ? now.AddDays(-30) : now);
+            if (status == PacketLinkStatus.Revoked)
+            {
+                link.Revoke(now);
+            }
+
+            db.PacketLinks.Add(link);
+            packetTokens[status] = token;
+        }
+
         if (removedUserId is not null)
         {
             var removed = new PlanMember { PlanId = plan.Id, UserId = removedUserId, Role = PlanRole.Caregiver, JoinedAtUtc = now };
@@ -92,7 +110,7 @@ public sealed record SeededPlan(Guid PlanId, IReadOnlyDictionary<string, int> Ch
             ["memberId"] = member.Id,
             ["inviteId"] = invite.Id,
             ["readingId"] = reading.Id,
-        });
+        }, packetTokens);
     }
 
     /// <summary>Everything in the plan that a stray id could change, as one comparable string.</summary>
