@@ -46,4 +46,19 @@ public static class TestData
         var form = await client.GetAsync("/plans/new", cancellationToken);
         return form.Document.QuerySelector("main input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
     }
+
+    /// <summary>The bytes of the database file and its write-ahead log (when there is one), read while the app holds them open.</summary>
+    public static async Task<IReadOnlyList<byte[]>> DatabaseFilesAsync(this TestApp app, CancellationToken cancellationToken = default)
+    {
+        var files = new List<byte[]>();
+        foreach (var file in new[] { app.DatabasePath, app.DatabasePath + "-wal" }.Where(File.Exists))
+        {
+            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var copy = new MemoryStream();
+            await stream.CopyToAsync(copy, cancellationToken);
+            files.Add(copy.ToArray());
+        }
+
+        return files;
+    }
 }
