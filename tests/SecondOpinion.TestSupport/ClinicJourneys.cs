@@ -63,11 +63,14 @@ public static partial class ClinicJourneys
         return await staff.SubmitAsync(page, new Dictionary<string, string?> { ["Input.Label"] = label }, "form#new-link-form", cancellationToken);
     }
 
+    /// <summary>The start link in a text, such as a print page's ("http://…/start/…").</summary>
+    public static string StartLinkIn(string text) =>
+        StartLink().Match(text).Value is { Length: > 0 } link
+            ? link
+            : throw new InvalidOperationException("There is no start link in the text.");
+
     /// <summary>The path of the start link shown on a print page ("/start/…").</summary>
-    public static string StartPathOn(HtmlPage print) =>
-        StartLink().Match(print.Text).Value is { Length: > 0 } link
-            ? new Uri(link).AbsolutePath
-            : throw new InvalidOperationException($"{print.Url} shows no start link.");
+    public static string StartPathOn(HtmlPage print) => new Uri(StartLinkIn(print.Text)).AbsolutePath;
 
     /// <summary>A signed-in patient starts a plan from a start link; returns the page after (the plan's home when it worked).</summary>
     public static async Task<HtmlPage> StartFromLinkAsync(this AppClient patient, string startPath, string? patientName = null, CancellationToken cancellationToken = default)
