@@ -28,11 +28,12 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         return reader.ReadToEnd();
     });
 
-    private IBrowserContext context = null!;
+    private readonly List<IBrowserContext> contexts = [];
 
     protected TestApp App { get; private set; } = null!;
 
-    protected IPage Page { get; private set; } = null!;
+    /// <summary>The page the helpers below act on; a test with two people sets it to the other person's page to act as them.</summary>
+    protected IPage Page { get; set; } = null!;
 
     protected static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -40,23 +41,34 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     {
         App = new TestApp(realServer: true);
         App.StartServer();
-        context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        Page = await OpenAnotherBrowserAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var context in contexts)
+        {
+            await context.CloseAsync();
+        }
+
+        await App.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>A page in a browser context of its own (its own cookies): another person at another computer.</summary>
+    protected async Task<IPage> OpenAnotherBrowserAsync()
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = App.ServerAddress.ToString().TrimEnd('/'),
             ViewportSize = new ViewportSize { Width = 1024, Height = 800 },
             Locale = "en-US",
         });
+        contexts.Add(context);
         // Generous, because the suite runs beside the other test projects on two shared cores.
         context.SetDefaultTimeout(30_000);
         await context.AddInitScriptAsync(AxeSource.Value);
-        Page = await context.NewPageAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await context.CloseAsync();
-        await App.DisposeAsync();
-        GC.SuppressFinalize(this);
+        return await context.NewPageAsync();
     }
 
     /// <summary>Runs axe-core on the current page and fails with a readable list of any violations.</summary>
@@ -118,8 +130,13 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         var original = Page.ViewportSize;
         await Page.SetViewportSizeAsync(320, 640);
         var overflow = await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        var widest = overflow <= 0 ? "" : await Page.EvaluateAsync<string>("""
+            () => [...document.body.querySelectorAll(':not(.visually-hidden)')]
+                .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 || el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0)
+                .slice(-4).map(el => el.outerHTML.slice(0, 120)).join('\n')
+            """);
         await Page.SetViewportSizeAsync(original!.Width, original.Height);
-        Assert.True(overflow <= 0, $"{Page.Url} scrolls sideways by {overflow}px at 320px wide.");
+        Assert.True(overflow <= 0, $"{Page.Url} scrolls sideways by {overflow}px at 320px wide. Too wide:\n{widest}");
     }
 
     /// <summary>The base text is at least 18px (the product promise).</summary>

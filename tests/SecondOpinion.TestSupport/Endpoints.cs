@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace SecondOpinion.TestSupport;
@@ -19,16 +20,36 @@ public static partial class Endpoints
             .OrderBy(r => r.Template, StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>The route templates of every endpoint that is not a page or a static file ("health").</summary>
+    public static IReadOnlyList<string> Others(TestApp app) =>
+        app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<CompiledPageActionDescriptor>() is null && e.Metadata.GetMetadata<StaticAssetDescriptor>() is null)
+            .Select(e => e.RoutePattern.RawText?.TrimStart('/'))
+            .OfType<string>()
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
     /// <summary>A path for a route template: the plan's id for {planId}, the given id (or a new one) for other ids, 1 for numbers.</summary>
     public static string PathFor(string template, Guid planId, Guid? otherId = null) =>
+        PathFor(template, planId, name => null, otherId);
+
+    /// <summary>A path for a route template, with the value <paramref name="valueFor"/> gives for a parameter by name, or as above when it gives none.</summary>
+    public static string PathFor(string template, Guid planId, Func<string, string?> valueFor, Guid? otherId = null) =>
         "/" + RouteParameter().Replace(template, match => match.Groups["name"].Value switch
         {
             "planId" => planId.ToString(),
+            var name when valueFor(name) is { } value => value,
+            "token" => UnknownToken,
             _ when match.Value.Contains(":guid", StringComparison.Ordinal) => (otherId ?? Guid.NewGuid()).ToString(),
             _ => "1",
         });
 
-    [GeneratedRegex(@"\{(?<name>\w+)(:[^}]*)?\??\}")]
+    /// <summary>A well-formed link token that no row has.</summary>
+    public const string UnknownToken = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+
+    [GeneratedRegex(@"\{\**(?<name>\w+)(:[^}]*)?\??\}")]
     private static partial Regex RouteParameter();
 }
 

@@ -47,7 +47,7 @@ public class ClinicRulesTests
     [InlineData("St. Mary's – Cardiology (2nd floor)", true)]
     [InlineData("", false)]
     [InlineData("Bad\0Name", false)]
-    [InlineData("Tab\tName", false)]
+    [InlineData("Bell\u0007Name", false)]
     public void A_clinic_name_is_checked(string name, bool valid)
     {
         var result = new ClinicRules.NewClinicValidator().Validate(new ClinicRules.NewClinic(name, "staff@example.com"));

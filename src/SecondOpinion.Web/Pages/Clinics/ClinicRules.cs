@@ -12,17 +12,13 @@ public static class ClinicRules
         rule.Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Write the clinic's name.")
             .MaximumLength(Clinic.NameMaxLength).WithMessage($"A clinic's name can be at most {Clinic.NameMaxLength} characters.")
-            .Must(HasNoControlCharacters).WithMessage("Use letters, numbers, spaces and punctuation only.");
+            .NoControlCharacters();
 
     public static IRuleBuilderOptions<T, string?> ValidStartLinkLabel<T>(this IRuleBuilderInitial<T, string?> rule) =>
         rule.Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Give the link a name, like Front desk.")
             .MaximumLength(StartLink.LabelMaxLength).WithMessage($"A name can be at most {StartLink.LabelMaxLength} characters.")
-            .Must(HasNoControlCharacters).WithMessage("Use letters, numbers, spaces and punctuation only.");
-
-    /// <summary>Line breaks are fine (an address has several lines); other control characters are not.</summary>
-    public static bool HasNoControlCharacters(string? text) =>
-        text is null || !text.Any(c => char.IsControl(c) && c is not '\r' and not '\n');
+            .NoControlCharacters();
 
     /// <summary>The clinic's name and the first staff member's email, as the operator types them.</summary>
     public sealed record NewClinic(string? Name, string? Email);
@@ -53,7 +49,7 @@ public static class ClinicRules
             RuleFor(d => d.Phone).PhoneNumber(Clinic.PhoneMaxLength);
             RuleFor(d => d.RecordsAddress).Cascade(CascadeMode.Stop)
                 .AtMost(Clinic.AddressMaxLength)
-                .Must(HasNoControlCharacters).WithMessage("Use letters, numbers, spaces and punctuation only.");
+                .NoControlCharacters();
             RuleFor(d => d.RecordsFax).PhoneNumber(Clinic.PhoneMaxLength);
         }
     }

@@ -85,16 +85,10 @@ public class IndexModel(
 
     public async Task<IActionResult> OnPostCancelAsync(int inviteId, CancellationToken cancellationToken)
     {
-        var invite = await db.PlanInvites.OfPlan(PlanId).SingleOrDefaultAsync(i => i.Id == inviteId, cancellationToken);
+        var (invite, refusal) = await OpenInviteAsync(inviteId, "That invite was already accepted or cancelled.", cancellationToken);
         if (invite is null)
         {
-            return NotFound();
-        }
-
-        if (invite.IsClosed)
-        {
-            TempData["Message"] = "That invite was already accepted or cancelled.";
-            return Redirect($"/plans/{PlanId}/sharing");
+            return refusal!;
         }
 
         invite.CancelledAtUtc = clock.GetUtcNow().UtcDateTime;
@@ -105,16 +99,10 @@ public class IndexModel(
 
     public async Task<IActionResult> OnPostResendAsync(int inviteId, CancellationToken cancellationToken)
     {
-        var invite = await db.PlanInvites.OfPlan(PlanId).SingleOrDefaultAsync(i => i.Id == inviteId, cancellationToken);
+        var (invite, refusal) = await OpenInviteAsync(inviteId, "That invite was already accepted or cancelled. Send a new invite instead.", cancellationToken);
         if (invite is null)
         {
-            return NotFound();
-        }
-
-        if (invite.IsClosed)
-        {
-            TempData["Message"] = "That invite was already accepted or cancelled. Send a new invite instead.";
-            return Redirect($"/plans/{PlanId}/sharing");
+            return refusal!;
         }
 
         var (token, hash) = SecretTokens.New();
@@ -180,6 +168,24 @@ public class IndexModel(
         ModelState.AddModelError("", message);
         await LoadAsync(cancellationToken);
         return Page();
+    }
+
+    /// <summary>The plan's invite with this id while it is still open; otherwise what to answer: 404, or back to the page with <paramref name="whenClosed"/>.</summary>
+    private async Task<(PlanInvite? Invite, IActionResult? Refusal)> OpenInviteAsync(int inviteId, string whenClosed, CancellationToken cancellationToken)
+    {
+        var invite = await db.PlanInvites.OfPlan(PlanId).SingleOrDefaultAsync(i => i.Id == inviteId, cancellationToken);
+        if (invite is null)
+        {
+            return (null, NotFound());
+        }
+
+        if (invite.IsClosed)
+        {
+            TempData["Message"] = whenClosed;
+            return (null, Redirect($"/plans/{PlanId}/sharing"));
+        }
+
+        return (invite, null);
     }
 
     private async Task<bool> IsLastOwnerAsync(CancellationToken cancellationToken) =>
