@@ -31,6 +31,7 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AllowAnonymousToFolder("/Invites");
         options.Conventions.AllowAnonymousToPage("/Clinics/Join");
         options.Conventions.AllowAnonymousToFolder("/Start");
+        options.Conventions.AllowAnonymousToPage("/Packet/Open");
     })
     .AddMvcOptions(options =>
     {

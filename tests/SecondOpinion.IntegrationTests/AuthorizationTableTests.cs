@@ -25,6 +25,9 @@ public class AuthorizationTableTests
         Caregiver,
         Viewer,
         RemovedMember,
+        PacketLinkHolder,
+        ExpiredPacketLinkHolder,
+        EndedPacketLinkHolder,
         StaffOfThePlansClinic,
         StaffOfAnotherClinic,
     }
@@ -39,125 +42,132 @@ public class AuthorizationTableTests
         Gone,
     }
 
-    // The table. Columns: Anonymous, Stranger, Owner, Caregiver, Viewer, RemovedMember, StaffOfThePlansClinic, StaffOfAnotherClinic.
+    // The table. Columns: Anonymous, Stranger, Owner, Caregiver, Viewer, RemovedMember, then three
+    // people without an account who hold a visit packet link: one that works, one expired, one ended;
+    // then the staff of the clinic whose start link began the plan, and staff of another clinic.
     // Clinic staff are not plan members: every plan page is 404 for them.
     // Keys: "METHOD route template" and, for a named handler, " handler=Name".
     private static readonly Dictionary<string, Answer[]> Expected = new()
     {
-        ["GET /"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
-        ["GET /error"] = [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound],
-        ["GET /health"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
-        ["GET /{**path:file}"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
-        ["GET /account/sign-in"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
-        ["POST /account/sign-in"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
-        ["GET /account/register"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
-        ["POST /account/register"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
-        ["GET /account/forgot-password"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
-        ["POST /account/forgot-password"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
-        ["GET /account/reset-password"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
-        ["POST /account/reset-password"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
-        ["GET /account/sign-out"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
-        ["POST /account/sign-out"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
-        ["GET /invites/{token}"] = [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound],
-        ["POST /invites/{token}"] = [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound],
+        ["GET /"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["GET /error"] = [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound],
+        ["GET /health"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["GET /{**path:file}"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["GET /account/sign-in"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["POST /account/sign-in"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["GET /account/register"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["POST /account/register"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["GET /account/forgot-password"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["POST /account/forgot-password"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["GET /account/reset-password"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["POST /account/reset-password"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["GET /account/sign-out"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["POST /account/sign-out"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["GET /packet/{token}"] = [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, Ok, Gone, Gone, NotFound, NotFound],
+        ["GET /invites/{token}"] = [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound],
+        ["POST /invites/{token}"] = [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound],
 
-        ["GET /clinics"] = [SignIn, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
-        ["GET /clinics/join/{token}"] = [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound],
-        ["POST /clinics/join/{token}"] = [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound],
-        ["GET /clinics/{clinicId:guid}"] = [SignIn, NotFound, NotFound, NotFound, NotFound, NotFound, Ok, NotFound],
-        ["POST /clinics/{clinicId:guid}"] = [SignIn, NotFound, NotFound, NotFound, NotFound, NotFound, Ok, NotFound],
-        ["GET /clinics/{clinicId:guid}/staff"] = [SignIn, NotFound, NotFound, NotFound, NotFound, NotFound, Ok, NotFound],
-        ["POST /clinics/{clinicId:guid}/staff handler=Invite"] = [SignIn, NotFound, NotFound, NotFound, NotFound, NotFound, Ok, NotFound],
-        ["POST /clinics/{clinicId:guid}/staff handler=Cancel"] = [SignIn, NotFound, NotFound, NotFound, NotFound, NotFound, Ok, NotFound],
-        ["POST /clinics/{clinicId:guid}/staff handler=Resend"] = [SignIn, NotFound, NotFound, NotFound, NotFound, NotFound, Ok, NotFound],
-        ["POST /clinics/{clinicId:guid}/staff handler=Remove"] = [SignIn, NotFound, NotFound, NotFound, NotFound, NotFound, Ok, NotFound],
-        ["GET /clinics/{clinicId:guid}/start-links"] = [SignIn, NotFound, NotFound, NotFound, NotFound, NotFound, Ok, NotFound],
-        ["POST /clinics/{clinicId:guid}/start-links"] = [SignIn, NotFound, NotFound, NotFound, NotFound, NotFound, Ok, NotFound],
-        ["POST /clinics/{clinicId:guid}/start-links handler=Retire"] = [SignIn, NotFound, NotFound, NotFound, NotFound, NotFound, Ok, NotFound],
-        ["GET /clinics/{clinicId:guid}/start-links/{linkId:int}/print"] = [SignIn, NotFound, NotFound, NotFound, NotFound, NotFound, Ok, NotFound],
-        ["GET /start/{token}"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
-        ["POST /start/{token}"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["GET /clinics"] = [SignIn, Ok, Ok, Ok, Ok, Ok, SignIn, SignIn, SignIn, Ok, Ok],
+        ["GET /clinics/join/{token}"] = [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound],
+        ["POST /clinics/join/{token}"] = [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound],
+        ["GET /clinics/{clinicId:guid}"] = [SignIn, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn, SignIn, SignIn, Ok, NotFound],
+        ["POST /clinics/{clinicId:guid}"] = [SignIn, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn, SignIn, SignIn, Ok, NotFound],
+        ["GET /clinics/{clinicId:guid}/staff"] = [SignIn, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn, SignIn, SignIn, Ok, NotFound],
+        ["POST /clinics/{clinicId:guid}/staff handler=Invite"] = [SignIn, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn, SignIn, SignIn, Ok, NotFound],
+        ["POST /clinics/{clinicId:guid}/staff handler=Cancel"] = [SignIn, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn, SignIn, SignIn, Ok, NotFound],
+        ["POST /clinics/{clinicId:guid}/staff handler=Resend"] = [SignIn, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn, SignIn, SignIn, Ok, NotFound],
+        ["POST /clinics/{clinicId:guid}/staff handler=Remove"] = [SignIn, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn, SignIn, SignIn, Ok, NotFound],
+        ["GET /clinics/{clinicId:guid}/start-links"] = [SignIn, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn, SignIn, SignIn, Ok, NotFound],
+        ["POST /clinics/{clinicId:guid}/start-links"] = [SignIn, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn, SignIn, SignIn, Ok, NotFound],
+        ["POST /clinics/{clinicId:guid}/start-links handler=Retire"] = [SignIn, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn, SignIn, SignIn, Ok, NotFound],
+        ["GET /clinics/{clinicId:guid}/start-links/{linkId:int}/print"] = [SignIn, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn, SignIn, SignIn, Ok, NotFound],
+        ["GET /start/{token}"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["POST /start/{token}"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
 
-        ["GET /plans"] = [SignIn, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
-        ["GET /plans/new"] = [SignIn, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
-        ["POST /plans/new"] = [SignIn, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
-        ["GET /plans/{planId:guid}"] = [SignIn, NotFound, Ok, Ok, Ok, NotFound, NotFound, NotFound],
-        ["GET /plans/{planId:guid}/details"] = [SignIn, NotFound, Ok, Ok, Ok, NotFound, NotFound, NotFound],
-        ["POST /plans/{planId:guid}/details"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
-        ["GET /plans/{planId:guid}/steps/{step:int:range(1,6)}"] = [SignIn, NotFound, Ok, Ok, Ok, NotFound, NotFound, NotFound],
-        ["POST /plans/{planId:guid}/steps/{step:int:range(1,6)}"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
-        ["GET /plans/{planId:guid}/activity"] = [SignIn, NotFound, Ok, Ok, NotFound, NotFound, NotFound, NotFound],
-        ["GET /plans/{planId:guid}/leave"] = [SignIn, NotFound, Ok, Ok, Ok, NotFound, NotFound, NotFound],
-        ["POST /plans/{planId:guid}/leave"] = [SignIn, NotFound, Ok, Ok, Ok, NotFound, NotFound, NotFound],
-        ["GET /plans/{planId:guid}/sharing"] = [SignIn, NotFound, Ok, NotFound, NotFound, NotFound, NotFound, NotFound],
-        ["POST /plans/{planId:guid}/sharing handler=Invite"] = [SignIn, NotFound, Ok, NotFound, NotFound, NotFound, NotFound, NotFound],
-        ["POST /plans/{planId:guid}/sharing handler=Cancel"] = [SignIn, NotFound, Ok, NotFound, NotFound, NotFound, NotFound, NotFound],
-        ["POST /plans/{planId:guid}/sharing handler=Resend"] = [SignIn, NotFound, Ok, NotFound, NotFound, NotFound, NotFound, NotFound],
-        ["POST /plans/{planId:guid}/sharing handler=Role"] = [SignIn, NotFound, Ok, NotFound, NotFound, NotFound, NotFound, NotFound],
-        ["POST /plans/{planId:guid}/sharing handler=Remove"] = [SignIn, NotFound, Ok, NotFound, NotFound, NotFound, NotFound, NotFound],
+        ["GET /plans"] = [SignIn, Ok, Ok, Ok, Ok, Ok, SignIn, SignIn, SignIn, Ok, Ok],
+        ["GET /plans/new"] = [SignIn, Ok, Ok, Ok, Ok, Ok, SignIn, SignIn, SignIn, Ok, Ok],
+        ["POST /plans/new"] = [SignIn, Ok, Ok, Ok, Ok, Ok, SignIn, SignIn, SignIn, Ok, Ok],
+        ["GET /plans/{planId:guid}"] = [SignIn, NotFound, Ok, Ok, Ok, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["GET /plans/{planId:guid}/details"] = [SignIn, NotFound, Ok, Ok, Ok, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/details"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["GET /plans/{planId:guid}/steps/{step:int:range(1,6)}"] = [SignIn, NotFound, Ok, Ok, Ok, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/steps/{step:int:range(1,6)}"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["GET /plans/{planId:guid}/activity"] = [SignIn, NotFound, Ok, Ok, NotFound, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["GET /plans/{planId:guid}/leave"] = [SignIn, NotFound, Ok, Ok, Ok, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/leave"] = [SignIn, NotFound, Ok, Ok, Ok, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["GET /plans/{planId:guid}/sharing"] = [SignIn, NotFound, Ok, NotFound, NotFound, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/sharing handler=Invite"] = [SignIn, NotFound, Ok, NotFound, NotFound, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/sharing handler=Cancel"] = [SignIn, NotFound, Ok, NotFound, NotFound, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/sharing handler=Resend"] = [SignIn, NotFound, Ok, NotFound, NotFound, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/sharing handler=Role"] = [SignIn, NotFound, Ok, NotFound, NotFound, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/sharing handler=Remove"] = [SignIn, NotFound, Ok, NotFound, NotFound, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
 
-        ["GET /plans/{planId:guid}/doctors"] = [SignIn, NotFound, Ok, Ok, Ok, NotFound, NotFound, NotFound],
-        ["POST /plans/{planId:guid}/doctors handler=Pick"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
-        ["GET /plans/{planId:guid}/doctor/{doctorId:int?}"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
-        ["POST /plans/{planId:guid}/doctor/{doctorId:int?}"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
-        ["GET /plans/{planId:guid}/doctor/{doctorId:int}/delete"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
-        ["POST /plans/{planId:guid}/doctor/{doctorId:int}/delete"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
+        ["GET /plans/{planId:guid}/packet"] = [SignIn, NotFound, Ok, Ok, NotFound, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/packet handler=Create"] = [SignIn, NotFound, Ok, Ok, NotFound, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/packet handler=Revoke"] = [SignIn, NotFound, Ok, Ok, NotFound, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
 
-        ["GET /plans/{planId:guid}/insurance"] = [SignIn, NotFound, Ok, Ok, Ok, NotFound, NotFound, NotFound],
-        ["POST /plans/{planId:guid}/insurance"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
-        ["GET /plans/{planId:guid}/insurance/call/{callId:int?}"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
-        ["POST /plans/{planId:guid}/insurance/call/{callId:int?}"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
-        ["GET /plans/{planId:guid}/insurance/call/{callId:int}/delete"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
-        ["POST /plans/{planId:guid}/insurance/call/{callId:int}/delete"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
+        ["GET /plans/{planId:guid}/doctors"] = [SignIn, NotFound, Ok, Ok, Ok, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/doctors handler=Pick"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["GET /plans/{planId:guid}/doctor/{doctorId:int?}"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/doctor/{doctorId:int?}"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["GET /plans/{planId:guid}/doctor/{doctorId:int}/delete"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/doctor/{doctorId:int}/delete"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
 
-        ["GET /plans/{planId:guid}/records"] = [SignIn, NotFound, Ok, Ok, Ok, NotFound, NotFound, NotFound],
-        ["POST /plans/{planId:guid}/records handler=StepDone"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
-        ["GET /plans/{planId:guid}/records/new"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
-        ["POST /plans/{planId:guid}/records/new"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
-        ["GET /plans/{planId:guid}/records/{requestId:int}"] = [SignIn, NotFound, Ok, Ok, Ok, NotFound, NotFound, NotFound],
-        ["POST /plans/{planId:guid}/records/{requestId:int} handler=MakeReady"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
-        ["POST /plans/{planId:guid}/records/{requestId:int} handler=Reopen"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
-        ["POST /plans/{planId:guid}/records/{requestId:int} handler=Signed"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
-        ["POST /plans/{planId:guid}/records/{requestId:int} handler=Sent"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
-        ["POST /plans/{planId:guid}/records/{requestId:int} handler=Received"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
-        ["POST /plans/{planId:guid}/records/{requestId:int} handler=Call"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
-        ["POST /plans/{planId:guid}/records/{requestId:int} handler=Delete"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
-        ["GET /plans/{planId:guid}/records/{requestId:int}/edit"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
-        ["POST /plans/{planId:guid}/records/{requestId:int}/edit"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
-        ["GET /plans/{planId:guid}/records/{requestId:int}/print"] = [SignIn, NotFound, Ok, Ok, Ok, NotFound, NotFound, NotFound],
-        ["GET /plans/{planId:guid}/records/{requestId:int}/print handler=Pdf"] = [SignIn, NotFound, Ok, Ok, Ok, NotFound, NotFound, NotFound],
+        ["GET /plans/{planId:guid}/insurance"] = [SignIn, NotFound, Ok, Ok, Ok, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/insurance"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["GET /plans/{planId:guid}/insurance/call/{callId:int?}"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/insurance/call/{callId:int?}"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["GET /plans/{planId:guid}/insurance/call/{callId:int}/delete"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/insurance/call/{callId:int}/delete"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
 
-        ["GET /plans/{planId:guid}/questions"] = [SignIn, NotFound, Ok, Ok, Ok, NotFound, NotFound, NotFound],
-        ["POST /plans/{planId:guid}/questions handler=Add"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
-        ["POST /plans/{planId:guid}/questions handler=Move"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
-        ["POST /plans/{planId:guid}/questions handler=Asked"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
-        ["POST /plans/{planId:guid}/questions handler=Delete"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
-        ["POST /plans/{planId:guid}/questions handler=Restore"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
-        ["GET /plans/{planId:guid}/questions/{questionId:int}"] = [SignIn, NotFound, Ok, Ok, Ok, NotFound, NotFound, NotFound],
-        ["POST /plans/{planId:guid}/questions/{questionId:int}"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
-        ["GET /plans/{planId:guid}/questions/suggestions"] = [SignIn, NotFound, Ok, Ok, Ok, NotFound, NotFound, NotFound],
-        ["POST /plans/{planId:guid}/questions/suggestions"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
-        ["GET /plans/{planId:guid}/questions/print"] = [SignIn, NotFound, Ok, Ok, Ok, NotFound, NotFound, NotFound],
-        ["GET /plans/{planId:guid}/reading"] = [SignIn, NotFound, Ok, Ok, Ok, NotFound, NotFound, NotFound],
-        ["POST /plans/{planId:guid}/reading handler=Add"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
-        ["POST /plans/{planId:guid}/reading handler=Remove"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
-        ["POST /plans/{planId:guid}/reading handler=Restore"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
+        ["GET /plans/{planId:guid}/records"] = [SignIn, NotFound, Ok, Ok, Ok, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/records handler=StepDone"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["GET /plans/{planId:guid}/records/new"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/records/new"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["GET /plans/{planId:guid}/records/{requestId:int}"] = [SignIn, NotFound, Ok, Ok, Ok, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/records/{requestId:int} handler=MakeReady"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/records/{requestId:int} handler=Reopen"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/records/{requestId:int} handler=Signed"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/records/{requestId:int} handler=Sent"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/records/{requestId:int} handler=Received"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/records/{requestId:int} handler=Call"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/records/{requestId:int} handler=Delete"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["GET /plans/{planId:guid}/records/{requestId:int}/edit"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/records/{requestId:int}/edit"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["GET /plans/{planId:guid}/records/{requestId:int}/print"] = [SignIn, NotFound, Ok, Ok, Ok, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["GET /plans/{planId:guid}/records/{requestId:int}/print handler=Pdf"] = [SignIn, NotFound, Ok, Ok, Ok, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
 
-        ["GET /plans/{planId:guid}/visit"] = [SignIn, NotFound, Ok, Ok, Ok, NotFound, NotFound, NotFound],
-        ["POST /plans/{planId:guid}/visit"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
-        ["POST /plans/{planId:guid}/visit handler=Bring"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
-        ["GET /plans/{planId:guid}/visit handler=Calendar"] = [SignIn, NotFound, Ok, Ok, Ok, NotFound, NotFound, NotFound],
-        ["GET /plans/{planId:guid}/visit/brief"] = [SignIn, NotFound, Ok, Ok, Ok, NotFound, NotFound, NotFound],
-        ["POST /plans/{planId:guid}/visit/brief"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
+        ["GET /plans/{planId:guid}/questions"] = [SignIn, NotFound, Ok, Ok, Ok, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/questions handler=Add"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/questions handler=Move"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/questions handler=Asked"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/questions handler=Delete"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/questions handler=Restore"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["GET /plans/{planId:guid}/questions/{questionId:int}"] = [SignIn, NotFound, Ok, Ok, Ok, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/questions/{questionId:int}"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["GET /plans/{planId:guid}/questions/suggestions"] = [SignIn, NotFound, Ok, Ok, Ok, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/questions/suggestions"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["GET /plans/{planId:guid}/questions/print"] = [SignIn, NotFound, Ok, Ok, Ok, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["GET /plans/{planId:guid}/reading"] = [SignIn, NotFound, Ok, Ok, Ok, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/reading handler=Add"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/reading handler=Remove"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/reading handler=Restore"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
 
-        ["GET /plans/{planId:guid}/opinions"] = [SignIn, NotFound, Ok, Ok, Ok, NotFound, NotFound, NotFound],
-        ["POST /plans/{planId:guid}/opinions handler=Compare"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
-        ["POST /plans/{planId:guid}/opinions handler=Finish"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
-        ["POST /plans/{planId:guid}/opinions handler=Reopen"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
-        ["GET /plans/{planId:guid}/opinion/{opinionId:int?}"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
-        ["POST /plans/{planId:guid}/opinion/{opinionId:int?}"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
-        ["GET /plans/{planId:guid}/opinion/{opinionId:int}/delete"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
-        ["POST /plans/{planId:guid}/opinion/{opinionId:int}/delete"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, NotFound, NotFound],
+        ["GET /plans/{planId:guid}/visit"] = [SignIn, NotFound, Ok, Ok, Ok, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/visit"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/visit handler=Bring"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["GET /plans/{planId:guid}/visit handler=Calendar"] = [SignIn, NotFound, Ok, Ok, Ok, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["GET /plans/{planId:guid}/visit/brief"] = [SignIn, NotFound, Ok, Ok, Ok, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/visit/brief"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+
+        ["GET /plans/{planId:guid}/opinions"] = [SignIn, NotFound, Ok, Ok, Ok, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/opinions handler=Compare"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/opinions handler=Finish"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/opinions handler=Reopen"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["GET /plans/{planId:guid}/opinion/{opinionId:int?}"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/opinion/{opinionId:int?}"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["GET /plans/{planId:guid}/opinion/{opinionId:int}/delete"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/opinion/{opinionId:int}/delete"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
     };
 
     [Fact]
@@ -301,7 +311,7 @@ public class AuthorizationTableTests
             {
                 var client = new AppClient(app, followRedirects: false);
                 people.clients[caller] = client;
-                if (caller == Caller.Anonymous)
+                if (!HasAccount(caller))
                 {
                     continue;
                 }
@@ -319,6 +329,18 @@ public class AuthorizationTableTests
 
         public AppClient Client(Caller caller) => clients[caller];
 
+        private static bool HasAccount(Caller caller) =>
+            caller is not (Caller.Anonymous or Caller.PacketLinkHolder or Caller.ExpiredPacketLinkHolder or Caller.EndedPacketLinkHolder);
+
+        /// <summary>The visit packet link this caller holds, if any.</summary>
+        private static string? PacketTokenOf(Caller caller, SeededPlan plan) => caller switch
+        {
+            Caller.PacketLinkHolder => plan.PacketTokens[PacketLinkStatus.Active],
+            Caller.ExpiredPacketLinkHolder => plan.PacketTokens[PacketLinkStatus.Expired],
+            Caller.EndedPacketLinkHolder => plan.PacketTokens[PacketLinkStatus.Revoked],
+            _ => null,
+        };
+
         /// <summary>A plan of the owner's with the caregiver and the viewer on it, the removed member taken off it, started from a clinic's link.</summary>
         public Task<SeededPlan> SeedPlanAsync(TestApp app) => SeededPlan.SeedAsync(
             app,
@@ -330,7 +352,7 @@ public class AuthorizationTableTests
         public async Task<Answer> SendAsync(Caller caller, EndpointRequest request, SeededPlan world, CancellationToken cancellationToken)
         {
             var client = clients[caller];
-            var path = world.PathFor(request.Template) + (request.Handler is null ? "" : $"?handler={request.Handler}");
+            var path = world.PathFor(request.Template, PacketTokenOf(caller, world)) + (request.Handler is null ? "" : $"?handler={request.Handler}");
             HtmlPage page;
             if (request.Method == "GET")
             {

@@ -509,7 +509,7 @@ public class ClinicTests
         Assert.Equal("This link cannot be shown again", wrongToken.Heading);
         Assert.Contains(start, bookmarked.Text, StringComparison.Ordinal);
         var rawToken = Encoding.UTF8.GetBytes(start["/start/".Length..]);
-        Assert.All(await app.DatabaseFilesAsync(Token), bytes => Assert.Equal(-1, bytes.AsSpan().IndexOf(rawToken)));
+        Assert.All(await app.DatabaseFileBytesAsync(Token), bytes => Assert.Equal(-1, bytes.AsSpan().IndexOf(rawToken)));
     }
 
     private static async Task StartStepAsync((AppClient Client, string Plan) patient, int step, string status)

@@ -9,12 +9,13 @@ namespace SecondOpinion.TestSupport;
 
 /// <summary>
 /// A plan with one of everything in it (doctors, an insurance call, a records request, questions,
-/// a reading item, an opinion, a visit, an invite), written straight to the database, and the ids
+/// a reading item, an opinion, a visit, an invite, a visit packet link that works, one that has
+/// expired and one that was ended), written straight to the database, and the ids
 /// of its rows by the name a route or form gives them. For tests that go over every page. With
 /// clinic staff, the plan was started from a start link of a clinic (with a staff invite waiting),
 /// and another clinic has its own staff.
 /// </summary>
-public sealed record SeededPlan(Guid PlanId, IReadOnlyDictionary<string, int> ChildIds)
+public sealed record SeededPlan(Guid PlanId, IReadOnlyDictionary<string, int> ChildIds, IReadOnlyDictionary<PacketLinkStatus, string> PacketTokens)
 {
     /// <summary>The clinic whose start link began the plan, when seeded with clinic staff.</summary>
     public Guid? ClinicId { get; init; }
@@ -34,13 +35,14 @@ public sealed record SeededPlan(Guid PlanId, IReadOnlyDictionary<string, int> Ch
 
     public string Path => $"/plans/{PlanId}";
 
-    /// <summary>A path for a route template, with this plan's ids.</summary>
-    public string PathFor(string template) =>
+    /// <summary>A path for a route template, with this plan's ids, and <paramref name="packetToken"/> for a packet link's token.</summary>
+    public string PathFor(string template, string? packetToken = null) =>
         Endpoints.PathFor(template, PlanId, name => name switch
         {
             "path" => "robots.txt",
             "clinicId" => ClinicId?.ToString(),
             "token" when template.StartsWith("start/", StringComparison.Ordinal) => StartToken,
+            "token" when template.StartsWith("packet/", StringComparison.Ordinal) => packetToken,
             _ => ChildIds.TryGetValue(name, out var id) ? id.ToString(CultureInfo.InvariantCulture) : null,
         });
 
@@ -97,6 +99,20 @@ public sealed record SeededPlan(Guid PlanId, IReadOnlyDictionary<string, int> Ch
         db.Visits.Add(new Visit { PlanId = plan.Id, DoctorId = doctor.Id, StartsAtUtc = now.AddDays(10), Kind = VisitKind.InPerson, Place = "400 College Avenue", CreatedAtUtc = now, UpdatedAtUtc = now });
         var invite = PlanInvite.Create(plan.Id, Journeys.NewEmail(), PlanRole.Viewer, ownerUserId, SecretTokens.New().Hash, now);
         db.PlanInvites.Add(invite);
+        var packetTokens = new Dictionary<PacketLinkStatus, string>();
+        foreach (var status in Enum.GetValues<PacketLinkStatus>())
+        {
+            var (token, hash) = SecretTokens.New();
+            var link = PacketLink.Create(plan.Id, ownerUserId, hash, PacketLink.DefaultDays, status == PacketLinkStatus.Expired ? now.AddDays(-30) : now);
+            if (status == PacketLinkStatus.Revoked)
+            {
+                link.Revoke(now);
+            }
+
+            db.PacketLinks.Add(link);
+            packetTokens[status] = token;
+        }
+
         if (removedUserId is not null)
         {
             var removed = new PlanMember { PlanId = plan.Id, UserId = removedUserId, Role = PlanRole.Caregiver, JoinedAtUtc = now };
@@ -120,26 +136,26 @@ public sealed record SeededPlan(Guid PlanId, IReadOnlyDictionary<string, int> Ch
         };
         if (clinicStaff is not { } staff)
         {
-            return new SeededPlan(plan.Id, ids);
+            return new SeededPlan(plan.Id, ids, packetTokens);
         }
 
         var clinic = new Clinic { Name = "Riverside Heart Clinic", RecordsFax = "555-201-3099", CreatedAtUtc = now, UpdatedAtUtc = now };
         var another = new Clinic { Name = "Lakeside Cancer Center", CreatedAtUtc = now, UpdatedAtUtc = now };
         var (startToken, startHash) = SecretTokens.New();
-        var link = new StartLink { ClinicId = clinic.Id, Label = "Front desk", TokenHash = startHash, CreatedByUserId = staff.OfThePlansClinic, CreatedAtUtc = now };
+        var startLink = new StartLink { ClinicId = clinic.Id, Label = "Front desk", TokenHash = startHash, CreatedByUserId = staff.OfThePlansClinic, CreatedAtUtc = now };
         var staffRow = new ClinicStaff { ClinicId = clinic.Id, UserId = staff.OfThePlansClinic, JoinedAtUtc = now };
         var staffInvite = ClinicStaffInvite.Create(clinic.Id, Journeys.NewEmail(), staff.OfThePlansClinic, SecretTokens.New().Hash, now);
-        db.AddRange(clinic, another, link, staffRow, staffInvite,
+        db.AddRange(clinic, another, startLink, staffRow, staffInvite,
             new ClinicStaff { ClinicId = another.Id, UserId = staff.OfAnotherClinic, JoinedAtUtc = now });
         await db.SaveChangesAsync(cancellationToken);
         var started = await db.Plans.SingleAsync(p => p.Id == plan.Id, cancellationToken);
         started.StartedByClinicId = clinic.Id;
-        started.StartLinkId = link.Id;
+        started.StartLinkId = startLink.Id;
         await db.SaveChangesAsync(cancellationToken);
-        ids["linkId"] = link.Id;
+        ids["linkId"] = startLink.Id;
         ids["staffId"] = staffRow.Id;
         ids["staffInviteId"] = staffInvite.Id;
-        return new SeededPlan(plan.Id, ids) { ClinicId = clinic.Id, StartToken = startToken };
+        return new SeededPlan(plan.Id, ids, packetTokens) { ClinicId = clinic.Id, StartToken = startToken };
     }
 
     /// <summary>Everything in the plan that a stray id could change, as one comparable string.</summary>

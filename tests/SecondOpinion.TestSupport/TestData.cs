@@ -47,8 +47,11 @@ public static class TestData
         return form.Document.QuerySelector("main input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
     }
 
-    /// <summary>The bytes of the database file and its write-ahead log (when there is one), read while the app holds them open.</summary>
-    public static async Task<IReadOnlyList<byte[]>> DatabaseFilesAsync(this TestApp app, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The bytes of the app's database file and of its write-ahead log (when there is one), read
+    /// while the app has them open, to check what a stolen copy would hold.
+    /// </summary>
+    public static async Task<IReadOnlyList<byte[]>> DatabaseFileBytesAsync(this TestApp app, CancellationToken cancellationToken = default)
     {
         var files = new List<byte[]>();
         foreach (var file in new[] { app.DatabasePath, app.DatabasePath + "-wal" }.Where(File.Exists))

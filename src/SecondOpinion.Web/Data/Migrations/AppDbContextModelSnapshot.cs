@@ -537,6 +537,64 @@ namespace SecondOpinion.Web.Data.Migrations
                     b.ToTable("Opinions");
                 });
 
+            modelBuilder.Entity("SecondOpinion.Web.Domain.PacketLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("PacketLinks");
+                });
+
+            modelBuilder.Entity("SecondOpinion.Web.Domain.PacketLinkOpen", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OpenedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PacketLinkId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PacketLinkId", "OpenedAtUtc");
+
+                    b.ToTable("PacketLinkOpens");
+                });
+
             modelBuilder.Entity("SecondOpinion.Web.Domain.Plan", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1289,6 +1347,24 @@ namespace SecondOpinion.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SecondOpinion.Web.Domain.PacketLink", b =>
+                {
+                    b.HasOne("SecondOpinion.Web.Domain.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecondOpinion.Web.Domain.PacketLinkOpen", b =>
+                {
+                    b.HasOne("SecondOpinion.Web.Domain.PacketLink", null)
+                        .WithMany("Opens")
+                        .HasForeignKey("PacketLinkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SecondOpinion.Web.Domain.Plan", b =>
                 {
                     b.HasOne("SecondOpinion.Web.Domain.StartLink", null)
@@ -1429,6 +1505,11 @@ namespace SecondOpinion.Web.Data.Migrations
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SecondOpinion.Web.Domain.PacketLink", b =>
+                {
+                    b.Navigation("Opens");
                 });
 
             modelBuilder.Entity("SecondOpinion.Web.Domain.Plan", b =>

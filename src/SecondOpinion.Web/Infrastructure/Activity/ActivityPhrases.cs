@@ -7,6 +7,7 @@ using Questions = SecondOpinion.Web.Pages.Questions;
 using Visits = SecondOpinion.Web.Pages.Visits;
 using Opinions = SecondOpinion.Web.Pages.Opinions;
 using Sharing = SecondOpinion.Web.Pages.Sharing;
+using Packet = SecondOpinion.Web.Pages.Packet;
 
 namespace SecondOpinion.Web.Infrastructure.Activity;
 
@@ -21,6 +22,12 @@ public static class ActivityPhrases
     public static string Accepted(PlanRole role) => role == PlanRole.Owner
         ? "took over the plan as its owner"
         : $"joined the plan as {PlanRoles.Name(role).ToLowerInvariant()}";
+
+    /// <summary>Written by the public packet page, with no one signed in: the line has no actor and reads as a sentence of its own.</summary>
+    public const string PacketOpened = "the visit packet link was opened";
+
+    /// <summary>Lines that name no person, so the activity list does not put a name (or "someone") before them.</summary>
+    public static bool HasNoActor(string text) => text == PacketOpened;
 
     private static readonly Dictionary<(Type Page, string Method, string Handler), string> Phrases = new()
     {
@@ -38,6 +45,9 @@ public static class ActivityPhrases
         [(typeof(Sharing.IndexModel), "POST", "Resend")] = "sent an invite again",
         [(typeof(Sharing.IndexModel), "POST", "Role")] = "changed someone's role",
         [(typeof(Sharing.IndexModel), "POST", "Remove")] = "removed someone from the plan",
+        [(typeof(Packet.IndexModel), "GET", "")] = "opened the visit packet links",
+        [(typeof(Packet.IndexModel), "POST", "Create")] = "made a visit packet link",
+        [(typeof(Packet.IndexModel), "POST", "Revoke")] = "revoked a visit packet link",
 
         [(typeof(Doctors.IndexModel), "GET", "")] = "opened the doctors list",
         [(typeof(Doctors.IndexModel), "POST", "Pick")] = "picked the doctor for the second opinion",

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SecondOpinion.Web.Data;
 using SecondOpinion.Web.Domain;
 using SecondOpinion.Web.Infrastructure;
+using SecondOpinion.Web.Infrastructure.Activity;
 
 namespace SecondOpinion.Web.Pages.Plans;
 
@@ -41,12 +42,15 @@ public class ActivityModel(AppDbContext db) : PlanPageModel
 
         HasOlder = rows.Count > PageSize;
         Lines = rows.Take(PageSize)
-            .Select(r => new Line(
-                PlanTime.Describe(r.AtUtc, TimeZoneId),
-                r.ActorUserId == me ? "You" : r.Email ?? "Someone whose account is now deleted",
-                r.Text))
+            .Select(r => ActivityPhrases.HasNoActor(r.Text)
+                ? new Line(PlanTime.Describe(r.AtUtc, TimeZoneId), null, char.ToUpperInvariant(r.Text[0]) + r.Text[1..])
+                : new Line(
+                    PlanTime.Describe(r.AtUtc, TimeZoneId),
+                    r.ActorUserId == me ? "You" : r.Email ?? "Someone whose account is now deleted",
+                    r.Text))
             .ToList();
     }
 
-    public sealed record Line(string When, string Who, string What);
+    /// <summary>A line of the list; <see cref="Who"/> is null for a line that names no person.</summary>
+    public sealed record Line(string When, string? Who, string What);
 }

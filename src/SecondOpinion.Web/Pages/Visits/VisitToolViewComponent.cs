@@ -6,12 +6,13 @@ using SecondOpinion.Web.Infrastructure;
 
 namespace SecondOpinion.Web.Pages.Visits;
 
-public sealed record VisitTool(Guid PlanId, string? DoctorName, string? When, VisitKind? Kind, int OpinionCount);
+/// <param name="CanShare">Owners and caregivers can make visit packet links.</param>
+public sealed record VisitTool(Guid PlanId, string? DoctorName, string? When, VisitKind? Kind, int OpinionCount, bool CanShare);
 
 /// <summary>Step 6's tool on the step page: the visit at a glance, and where to plan it and record the opinions.</summary>
 public class VisitToolViewComponent(AppDbContext db) : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync(Guid planId)
+    public async Task<IViewComponentResult> InvokeAsync(Guid planId, bool canEdit)
     {
         var cancellationToken = HttpContext.RequestAborted;
         var timeZoneId = await db.Plans.Where(p => p.Id == planId).Select(p => p.TimeZoneId).SingleAsync(cancellationToken);
@@ -26,6 +27,7 @@ public class VisitToolViewComponent(AppDbContext db) : ViewComponent
             booked ? doctorName : null,
             booked ? PlanTime.Describe(visit!.StartsAtUtc!.Value, timeZoneId) : null,
             booked ? visit!.Kind : null,
-            opinions));
+            opinions,
+            canEdit));
     }
 }

@@ -11,7 +11,7 @@ using SecondOpinion.Web.Data;
 namespace SecondOpinion.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261204175415_AddClinics")]
+    [Migration("20261204184713_AddClinics")]
     partial class AddClinics
     {
         /// <inheritdoc />
@@ -538,6 +538,64 @@ namespace SecondOpinion.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Opinions");
+                });
+
+            modelBuilder.Entity("SecondOpinion.Web.Domain.PacketLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("PacketLinks");
+                });
+
+            modelBuilder.Entity("SecondOpinion.Web.Domain.PacketLinkOpen", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OpenedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PacketLinkId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PacketLinkId", "OpenedAtUtc");
+
+                    b.ToTable("PacketLinkOpens");
                 });
 
             modelBuilder.Entity("SecondOpinion.Web.Domain.Plan", b =>
@@ -1292,6 +1350,24 @@ namespace SecondOpinion.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SecondOpinion.Web.Domain.PacketLink", b =>
+                {
+                    b.HasOne("SecondOpinion.Web.Domain.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecondOpinion.Web.Domain.PacketLinkOpen", b =>
+                {
+                    b.HasOne("SecondOpinion.Web.Domain.PacketLink", null)
+                        .WithMany("Opens")
+                        .HasForeignKey("PacketLinkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SecondOpinion.Web.Domain.Plan", b =>
                 {
                     b.HasOne("SecondOpinion.Web.Domain.StartLink", null)
@@ -1432,6 +1508,11 @@ namespace SecondOpinion.Web.Data.Migrations
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SecondOpinion.Web.Domain.PacketLink", b =>
+                {
+                    b.Navigation("Opens");
                 });
 
             modelBuilder.Entity("SecondOpinion.Web.Domain.Plan", b =>

@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SecondOpinion.Web.Data;
+using SecondOpinion.Web.Domain;
+using SecondOpinion.Web.Infrastructure;
+using SecondOpinion.Web.Infrastructure.Activity;
+using SecondOpinion.Web.Pages.Records;
+using SecondOpinion.Web.Pages.Visits;
+
+namespace SecondOpinion.Web.Pages.Packet;
+
+/// <summary>
+/// The visit packet behind a packet link, for the new doctor's office: anyone with the link can
+/// read it, with no account, until it expires or is ended. Each opening is kept (its time only)
+/// and written to the plan's activity list. This page model is the app's one public way into a
+/// plan's contents, so limits on how often it may be opened belong here.
+/// </summary>
+public class OpenModel(AppDbContext db, ActivityLog activity, TimeProvider clock) : PageModel
+{
+    public enum Answer
+    {
+        NotFound,
+        Ended,
+        Ready,
+    }
+
+    public Answer State { get; private set; }
+    public VisitSheet Sheet { get; private set; } = null!;
+    public IReadOnlyList<RecordsRequestSummary> Records { get; private set; } = [];
+    public string SharedBy { get; private set; } = "";
+    public DateTime SharedAtUtc { get; private set; }
+    public DateTime ExpiresAtUtc { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
+    {
+        // Set here: the no-store filter in Program.cs is an MVC action filter, which Razor Pages never run, and
+        // without a form on the page antiforgery does not set no-store either.
+        Response.Headers.CacheControl = "no-store";
+        Response.Headers["X-Robots-Tag"] = "noindex";
+        var link = await FindAsync(token, cancellationToken);
+        if (link is null)
+        {
+            return Show(Answer.NotFound);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (link.StatusAt(now) != PacketLinkStatus.Active)
+        {
+            return Show(Answer.Ended);
+        }
+
+        // HEAD is what link checkers send; only a real GET counts as someone opening the packet.
+        if (HttpMethods.IsGet(Request.Method))
+        {
+            db.PacketLinkOpens.Add(new PacketLinkOpen { PacketLinkId = link.Id, OpenedAtUtc = now });
+            activity.Add(link.PlanId, null, ActivityPhrases.PacketOpened);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        Sheet = await db.VisitSheetAsync(link.PlanId, cancellationToken);
+        Records = await db.RecordsOverviewAsync(link.PlanId, clock, cancellationToken);
+        SharedBy = await db.Users.AsNoTracking().Where(u => u.Id == link.CreatedByUserId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken)
+                   ?? "Someone who no longer has an account";
+        SharedAtUtc = link.CreatedAtUtc;
+        ExpiresAtUtc = link.ExpiresAtUtc;
+        return Show(Answer.Ready);
+    }
+
+    /// <summary>The link behind a token: looked up by its hash only when it has the form of a token, then confirmed in constant time.</summary>
+    private async Task<PacketLink?> FindAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!SecretTokens.LooksValid(token))
+        {
+            return null;
+        }
+
+        var hash = SecretTokens.Hash(token);
+        var link = await db.PacketLinks.AsNoTracking().SingleOrDefaultAsync(l => l.TokenHash == hash, cancellationToken);
+        return link is not null && SecretTokens.Matches(token, link.TokenHash) ? link : null;
+    }
+
+    private PageResult Show(Answer state)
+    {
+        State = state;
+        Response.StatusCode = state switch
+        {
+            Answer.NotFound => StatusCodes.Status404NotFound,
+            Answer.Ended => StatusCodes.Status410Gone,
+            _ => StatusCodes.Status200OK,
+        };
+        return Page();
+    }
+}
