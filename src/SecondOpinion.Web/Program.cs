@@ -20,6 +20,7 @@ builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Secti
 builder.Services.AddScoped<IEmailSender, MailKitEmailSender>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<ActivityLog>();
+builder.Services.AddScoped<ClinicStaffInvites>();
 builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 builder.Services.AddRazorPages(options =>
@@ -28,11 +29,14 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AllowAnonymousToPage("/Error");
         options.Conventions.AllowAnonymousToFolder("/Account");
         options.Conventions.AllowAnonymousToFolder("/Invites");
+        options.Conventions.AllowAnonymousToPage("/Clinics/Join");
+        options.Conventions.AllowAnonymousToFolder("/Start");
         options.Conventions.AllowAnonymousToPage("/Packet/Open");
     })
     .AddMvcOptions(options =>
     {
         options.Filters.Add<PlanMembershipFilter>();
+        options.Filters.Add<ClinicStaffFilter>();
         options.Filters.Add<KnownHandlersFilter>();
         options.ModelBinderProviders.Insert(0, new CheckboxBinder.Provider());
         options.ModelBinderProviders.Insert(0, new TextBinder.Provider());

@@ -11,10 +11,18 @@ namespace SecondOpinion.TestSupport;
 /// A plan with one of everything in it (doctors, an insurance call, a records request, questions,
 /// a reading item, an opinion, a visit, an invite, a visit packet link that works, one that has
 /// expired and one that was ended), written straight to the database, and the ids
-/// of its rows by the name a route or form gives them. For tests that go over every page.
+/// of its rows by the name a route or form gives them. For tests that go over every page. With
+/// clinic staff, the plan was started from a start link of a clinic (with a staff invite waiting),
+/// and another clinic has its own staff.
 /// </summary>
 public sealed record SeededPlan(Guid PlanId, IReadOnlyDictionary<string, int> ChildIds, IReadOnlyDictionary<PacketLinkStatus, string> PacketTokens)
 {
+    /// <summary>The clinic whose start link began the plan, when seeded with clinic staff.</summary>
+    public Guid? ClinicId { get; init; }
+
+    /// <summary>The raw token of that start link.</summary>
+    public string? StartToken { get; init; }
+
     /// <summary>Hidden form fields that carry a row's id, and which row's.</summary>
     public static readonly Dictionary<string, string> FormIdFields = new()
     {
@@ -32,25 +40,40 @@ public sealed record SeededPlan(Guid PlanId, IReadOnlyDictionary<string, int> Ch
         Endpoints.PathFor(template, PlanId, name => name switch
         {
             "path" => "robots.txt",
+            "clinicId" => ClinicId?.ToString(),
+            "token" when template.StartsWith("start/", StringComparison.Ordinal) => StartToken,
             "token" when template.StartsWith("packet/", StringComparison.Ordinal) => packetToken,
             _ => ChildIds.TryGetValue(name, out var id) ? id.ToString(CultureInfo.InvariantCulture) : null,
         });
 
     /// <summary>The fields of a post made by hand, when the page shows no form for the handler: the token and the ids its forms carry.</summary>
-    public Dictionary<string, string> FieldsFor(string template, string antiforgeryToken) => new()
+    public Dictionary<string, string> FieldsFor(string template, string antiforgeryToken)
     {
-        ["__RequestVerificationToken"] = antiforgeryToken,
-        ["id"] = Id(template.EndsWith("reading", StringComparison.Ordinal) ? "readingId" : "questionId"),
-        ["memberId"] = Id("memberId"),
-        ["inviteId"] = Id("inviteId"),
-    };
+        var fields = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = antiforgeryToken,
+            ["id"] = Id(template.EndsWith("reading", StringComparison.Ordinal) ? "readingId" : "questionId"),
+            ["memberId"] = Id("memberId"),
+            ["inviteId"] = Id("inviteId"),
+        };
+        if (template.StartsWith("clinics/", StringComparison.Ordinal) && ChildIds.ContainsKey("staffId"))
+        {
+            fields["inviteId"] = Id("staffInviteId");
+            fields["staffId"] = Id("staffId");
+            fields["linkId"] = Id("linkId");
+        }
+
+        return fields;
+    }
 
     public string Id(string name) => ChildIds[name].ToString(CultureInfo.InvariantCulture);
 
     /// <param name="members">Other accounts to put on the plan, with their roles.</param>
     /// <param name="removedUserId">An account that was on the plan and has been taken off it.</param>
+    /// <param name="clinicStaff">The staff of the clinic whose start link began the plan, and of another clinic.</param>
     public static async Task<SeededPlan> SeedAsync(
-        TestApp app, string ownerUserId, IEnumerable<(string UserId, PlanRole Role)>? members = null, string? removedUserId = null)
+        TestApp app, string ownerUserId, IEnumerable<(string UserId, PlanRole Role)>? members = null, string? removedUserId = null,
+        (string OfThePlansClinic, string OfAnotherClinic)? clinicStaff = null)
     {
         var cancellationToken = CancellationToken.None;
         await using var scope = app.Services.CreateAsyncScope();
@@ -100,7 +123,7 @@ public sealed record SeededPlan(Guid PlanId, IReadOnlyDictionary<string, int> Ch
 
         await db.SaveChangesAsync(cancellationToken);
         var member = plan.Members.FirstOrDefault(m => m.Role != PlanRole.Owner) ?? plan.Members[0];
-        return new SeededPlan(plan.Id, new Dictionary<string, int>
+        var ids = new Dictionary<string, int>
         {
             ["doctorId"] = doctor.Id,
             ["callId"] = call.Id,
@@ -110,7 +133,29 @@ public sealed record SeededPlan(Guid PlanId, IReadOnlyDictionary<string, int> Ch
             ["memberId"] = member.Id,
             ["inviteId"] = invite.Id,
             ["readingId"] = reading.Id,
-        }, packetTokens);
+        };
+        if (clinicStaff is not { } staff)
+        {
+            return new SeededPlan(plan.Id, ids, packetTokens);
+        }
+
+        var clinic = new Clinic { Name = "Riverside Heart Clinic", RecordsFax = "555-201-3099", CreatedAtUtc = now, UpdatedAtUtc = now };
+        var another = new Clinic { Name = "Lakeside Cancer Center", CreatedAtUtc = now, UpdatedAtUtc = now };
+        var (startToken, startHash) = SecretTokens.New();
+        var startLink = new StartLink { ClinicId = clinic.Id, Label = "Front desk", TokenHash = startHash, CreatedByUserId = staff.OfThePlansClinic, CreatedAtUtc = now };
+        var staffRow = new ClinicStaff { ClinicId = clinic.Id, UserId = staff.OfThePlansClinic, JoinedAtUtc = now };
+        var staffInvite = ClinicStaffInvite.Create(clinic.Id, Journeys.NewEmail(), staff.OfThePlansClinic, SecretTokens.New().Hash, now);
+        db.AddRange(clinic, another, startLink, staffRow, staffInvite,
+            new ClinicStaff { ClinicId = another.Id, UserId = staff.OfAnotherClinic, JoinedAtUtc = now });
+        await db.SaveChangesAsync(cancellationToken);
+        var started = await db.Plans.SingleAsync(p => p.Id == plan.Id, cancellationToken);
+        started.StartedByClinicId = clinic.Id;
+        started.StartLinkId = startLink.Id;
+        await db.SaveChangesAsync(cancellationToken);
+        ids["linkId"] = startLink.Id;
+        ids["staffId"] = staffRow.Id;
+        ids["staffInviteId"] = staffInvite.Id;
+        return new SeededPlan(plan.Id, ids, packetTokens) { ClinicId = clinic.Id, StartToken = startToken };
     }
 
     /// <summary>Everything in the plan that a stray id could change, as one comparable string.</summary>

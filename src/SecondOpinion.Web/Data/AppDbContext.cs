@@ -29,6 +29,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Visit> Visits => Set<Visit>();
     public DbSet<Opinion> Opinions => Set<Opinion>();
     public DbSet<PlanOutcome> PlanOutcomes => Set<PlanOutcome>();
+    public DbSet<Clinic> Clinics => Set<Clinic>();
+    public DbSet<ClinicStaff> ClinicStaff => Set<ClinicStaff>();
+    public DbSet<ClinicStaffInvite> ClinicStaffInvites => Set<ClinicStaffInvite>();
+    public DbSet<StartLink> StartLinks => Set<StartLink>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

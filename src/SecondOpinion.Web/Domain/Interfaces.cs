@@ -14,3 +14,9 @@ public interface IVersioned
 {
     int Version { get; set; }
 }
+
+/// <summary>A row opened by a secret link: only the SHA-256 hash of the link's token is kept.</summary>
+public interface ITokenHashed
+{
+    string TokenHash { get; }
+}

@@ -27,6 +27,11 @@ public class Plan : IVersioned
     /// <summary>IANA time zone in which the plan's dates and times are shown.</summary>
     public string TimeZoneId { get; set; } = DefaultTimeZoneId;
 
+    /// <summary>The clinic whose start link began this plan, if one did.</summary>
+    public Guid? StartedByClinicId { get; set; }
+
+    public int? StartLinkId { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
     public int Version { get; set; }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using SecondOpinion.Web.Domain;
 
 namespace SecondOpinion.Web.Infrastructure;
@@ -7,4 +8,25 @@ public static class QueryExtensions
     /// <summary>Only the rows of one plan. Every query for plan-owned rows goes through this.</summary>
     public static IQueryable<T> OfPlan<T>(this IQueryable<T> rows, Guid planId) where T : class, IPlanOwned =>
         rows.Where(r => r.PlanId == planId);
+
+    /// <summary>Only the rows of one clinic. Every query for clinic-owned rows goes through this.</summary>
+    public static IQueryable<T> OfClinic<T>(this IQueryable<T> rows, Guid clinicId) where T : class, IClinicOwned =>
+        rows.Where(r => r.ClinicId == clinicId);
+
+    /// <summary>
+    /// The row behind a token from a link, or null: a token of the wrong shape is not looked up,
+    /// the row is found by the token's hash, then confirmed in constant time (<see cref="SecretTokens"/>).
+    /// </summary>
+    public static async Task<T?> WithTokenAsync<T>(this IQueryable<T> rows, string? token, CancellationToken cancellationToken)
+        where T : class, ITokenHashed
+    {
+        if (!SecretTokens.LooksValid(token))
+        {
+            return null;
+        }
+
+        var hash = SecretTokens.Hash(token!);
+        var row = await rows.SingleOrDefaultAsync(r => r.TokenHash == hash, cancellationToken);
+        return row is not null && SecretTokens.Matches(token!, row.TokenHash) ? row : null;
+    }
 }

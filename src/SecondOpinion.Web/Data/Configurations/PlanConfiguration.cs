@@ -14,6 +14,9 @@ public class PlanConfiguration : IEntityTypeConfiguration<Plan>
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Ignore(p => p.Title);
         builder.HasMany(p => p.Members).WithOne().HasForeignKey(m => m.PlanId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Clinic>().WithMany().HasForeignKey(p => p.StartedByClinicId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<StartLink>().WithMany().HasForeignKey(p => p.StartLinkId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(p => p.StartLinkId);
         builder.HasMany(p => p.Steps).WithOne().HasForeignKey(s => s.PlanId).OnDelete(DeleteBehavior.Cascade);
     }
 }

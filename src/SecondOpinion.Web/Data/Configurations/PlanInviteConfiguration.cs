@@ -9,7 +9,7 @@ public class PlanInviteConfiguration : IEntityTypeConfiguration<PlanInvite>
     public void Configure(EntityTypeBuilder<PlanInvite> builder)
     {
         builder.HasOne<Plan>().WithMany().HasForeignKey(i => i.PlanId).OnDelete(DeleteBehavior.Cascade);
-        builder.Property(i => i.Email).HasMaxLength(PlanInvite.EmailMaxLength);
+        builder.Property(i => i.Email).HasMaxLength(EmailInvite.EmailMaxLength);
         builder.Property(i => i.TokenHash).HasMaxLength(64).IsFixedLength();
         builder.HasIndex(i => i.TokenHash).IsUnique();
         builder.HasIndex(i => i.PlanId);

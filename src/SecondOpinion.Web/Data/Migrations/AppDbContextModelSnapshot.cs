@@ -226,6 +226,121 @@ namespace SecondOpinion.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("SecondOpinion.Web.Domain.Clinic", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordsAddress")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordsFax")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Clinics");
+                });
+
+            modelBuilder.Entity("SecondOpinion.Web.Domain.ClinicStaff", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("JoinedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ClinicId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("ClinicStaff");
+                });
+
+            modelBuilder.Entity("SecondOpinion.Web.Domain.ClinicStaffInvite", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AcceptedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcceptedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClinicId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("ClinicStaffInvites");
+                });
+
             modelBuilder.Entity("SecondOpinion.Web.Domain.Doctor", b =>
                 {
                     b.Property<int>("Id")
@@ -503,6 +618,12 @@ namespace SecondOpinion.Web.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("StartLinkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("StartedByClinicId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -516,6 +637,10 @@ namespace SecondOpinion.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("StartLinkId");
+
+                    b.HasIndex("StartedByClinicId");
 
                     b.ToTable("Plans");
                 });
@@ -951,6 +1076,47 @@ namespace SecondOpinion.Web.Data.Migrations
                     b.ToTable("RecordsStatusChanges", (string)null);
                 });
 
+            modelBuilder.Entity("SecondOpinion.Web.Domain.StartLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RetiredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClinicId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("StartLinks");
+                });
+
             modelBuilder.Entity("SecondOpinion.Web.Domain.StepProgress", b =>
                 {
                     b.Property<int>("Id")
@@ -1091,6 +1257,30 @@ namespace SecondOpinion.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SecondOpinion.Web.Domain.ClinicStaff", b =>
+                {
+                    b.HasOne("SecondOpinion.Web.Domain.Clinic", null)
+                        .WithMany()
+                        .HasForeignKey("ClinicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecondOpinion.Web.Domain.ClinicStaffInvite", b =>
+                {
+                    b.HasOne("SecondOpinion.Web.Domain.Clinic", null)
+                        .WithMany()
+                        .HasForeignKey("ClinicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SecondOpinion.Web.Domain.Doctor", b =>
                 {
                     b.HasOne("SecondOpinion.Web.Domain.Plan", null)
@@ -1173,6 +1363,19 @@ namespace SecondOpinion.Web.Data.Migrations
                         .HasForeignKey("PacketLinkId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SecondOpinion.Web.Domain.Plan", b =>
+                {
+                    b.HasOne("SecondOpinion.Web.Domain.StartLink", null)
+                        .WithMany()
+                        .HasForeignKey("StartLinkId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SecondOpinion.Web.Domain.Clinic", null)
+                        .WithMany()
+                        .HasForeignKey("StartedByClinicId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("SecondOpinion.Web.Domain.PlanActivity", b =>
@@ -1268,6 +1471,15 @@ namespace SecondOpinion.Web.Data.Migrations
                     b.HasOne("SecondOpinion.Web.Domain.RecordsRequest", null)
                         .WithMany("History")
                         .HasForeignKey("RecordsRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecondOpinion.Web.Domain.StartLink", b =>
+                {
+                    b.HasOne("SecondOpinion.Web.Domain.Clinic", null)
+                        .WithMany()
+                        .HasForeignKey("ClinicId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

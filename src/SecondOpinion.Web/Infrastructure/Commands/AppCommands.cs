@@ -6,7 +6,7 @@ namespace SecondOpinion.Web.Infrastructure.Commands;
 /// </summary>
 public static class AppCommands
 {
-    public static bool IsCommand(IReadOnlyList<string> args) => args is ["backup", ..];
+    public static bool IsCommand(IReadOnlyList<string> args) => args is ["backup" or "clinics", ..];
 
     /// <summary>Runs the command and returns the process exit code (0 when it worked).</summary>
     public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
@@ -16,10 +16,16 @@ public static class AppCommands
         {
             case ["backup", var file]:
                 return await BackupCommand.RunAsync(scope.ServiceProvider, file, output, cancellationToken);
+            case ["clinics", "add", var name, var email]:
+                return await ClinicsCommand.AddAsync(scope.ServiceProvider, name, email, output, cancellationToken);
+            case ["clinics", "list"]:
+                return await ClinicsCommand.ListAsync(scope.ServiceProvider, output, cancellationToken);
             default:
                 await output.WriteLineAsync("""
                     Usage:
-                      backup <file>    copy the database to <file>, safely, even while the app runs
+                      backup <file>                          copy the database to <file>, safely, even while the app runs
+                      clinics add "<clinic name>" <email>    make a clinic and email its first staff member an invite
+                      clinics list                           show every clinic, its staff and start links
                     """);
                 return 2;
         }

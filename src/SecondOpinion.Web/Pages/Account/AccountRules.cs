@@ -15,6 +15,14 @@ public static class AccountRules
             .MaximumLength(EmailMaxLength).WithMessage($"An email address can be at most {EmailMaxLength} characters.")
             .EmailAddress().WithMessage("Enter an email address like name@example.com.");
 
+    /// <summary>The email address of someone else, to invite: one address, no spaces.</summary>
+    public static IRuleBuilderOptions<T, string?> ValidInviteEmail<T>(this IRuleBuilderInitial<T, string?> rule) =>
+        rule.Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Enter the email address of the person you want to invite.")
+            .MaximumLength(EmailMaxLength).WithMessage($"An email address can be at most {EmailMaxLength} characters.")
+            .Must(e => !e!.Trim().Any(c => char.IsControl(c) || char.IsWhiteSpace(c))).WithMessage("Enter an email address like name@example.com.")
+            .EmailAddress().WithMessage("Enter an email address like name@example.com.");
+
     public static IRuleBuilderOptions<T, string?> NewPassword<T>(this IRuleBuilderInitial<T, string?> rule) =>
         rule.Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Choose a password.")

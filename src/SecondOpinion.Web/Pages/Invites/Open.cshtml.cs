@@ -16,16 +16,7 @@ namespace SecondOpinion.Web.Pages.Invites;
 /// </summary>
 public class OpenModel(AppDbContext db, UserManager<IdentityUser> users, ActivityLog activity, TimeProvider clock) : PageModel
 {
-    public enum Answer
-    {
-        NotFound,
-        NoLongerWorks,
-        SignInFirst,
-        OtherAccount,
-        Ready,
-    }
-
-    public Answer State { get; private set; }
+    public InviteAnswer State { get; private set; }
     public string Token { get; private set; } = "";
     public string PlanTitle { get; private set; } = "";
     public string InviterEmail { get; private set; } = "";
@@ -42,7 +33,7 @@ public class OpenModel(AppDbContext db, UserManager<IdentityUser> users, Activit
     public async Task<IActionResult> OnPostAsync(string token, CancellationToken cancellationToken)
     {
         var invite = await DecideAsync(token, cancellationToken);
-        if (State != Answer.Ready || invite is null)
+        if (State != InviteAnswer.Ready || invite is null)
         {
             return Page();
         }
@@ -51,14 +42,9 @@ public class OpenModel(AppDbContext db, UserManager<IdentityUser> users, Activit
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        // Claim the invite with one conditional update, so two clicks (or two tabs) at once accept it only once.
-        var claimed = await db.PlanInvites
-            .Where(i => i.Id == invite.Id && i.TokenHash == invite.TokenHash
-                        && i.AcceptedAtUtc == null && i.CancelledAtUtc == null && i.ExpiresAtUtc > now)
-            .ExecuteUpdateAsync(set => set.SetProperty(i => i.AcceptedAtUtc, now).SetProperty(i => i.AcceptedByUserId, userId), cancellationToken);
-        if (claimed == 0)
+        if (!await InviteLinks.ClaimAsync(db.PlanInvites, invite, userId, now, cancellationToken))
         {
-            SetState(Answer.NoLongerWorks);
+            SetState(InviteAnswer.NoLongerWorks);
             return Page();
         }
 
@@ -92,57 +78,32 @@ public class OpenModel(AppDbContext db, UserManager<IdentityUser> users, Activit
 
     private async Task<PlanInvite?> DecideAsync(string token, CancellationToken cancellationToken)
     {
-        if (!SecretTokens.LooksValid(token))
+        var (answer, invite) = await InviteLinks.CheckAsync(
+            db.PlanInvites, token, await users.GetUserAsync(User), clock.GetUtcNow().UtcDateTime, cancellationToken);
+        if (answer != InviteAnswer.NotFound)
         {
-            SetState(Answer.NotFound);
-            return null;
+            Token = token;
         }
 
-        var hash = SecretTokens.Hash(token);
-        var invite = await db.PlanInvites.AsNoTracking().SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
-        if (invite is null || !SecretTokens.Matches(token, invite.TokenHash))
+        if (invite is not null)
         {
-            SetState(Answer.NotFound);
-            return null;
+            Role = invite.Role;
         }
 
-        Token = token;
-        if (!invite.IsPending(clock.GetUtcNow().UtcDateTime))
+        if (answer == InviteAnswer.Ready && invite is not null)
         {
-            SetState(Answer.NoLongerWorks);
-            return null;
+            PlanTitle = await db.PlanTitleAsync(invite.PlanId, cancellationToken);
+            InviterEmail = await db.Users.Where(u => u.Id == invite.CreatedByUserId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken)
+                           ?? "Someone";
         }
 
-        Role = invite.Role;
-        var user = await users.GetUserAsync(User);
-        if (user is null)
-        {
-            SetState(Answer.SignInFirst);
-            return invite;
-        }
-
-        if (!invite.IsFor(user.Email))
-        {
-            SetState(Answer.OtherAccount);
-            return invite;
-        }
-
-        PlanTitle = await db.PlanTitleAsync(invite.PlanId, cancellationToken);
-        InviterEmail = await db.Users.Where(u => u.Id == invite.CreatedByUserId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken)
-                       ?? "Someone";
-        SetState(Answer.Ready);
+        SetState(answer);
         return invite;
     }
 
-    private void SetState(Answer state)
+    private void SetState(InviteAnswer state)
     {
         State = state;
-        Response.StatusCode = state switch
-        {
-            Answer.NotFound => StatusCodes.Status404NotFound,
-            Answer.NoLongerWorks => StatusCodes.Status410Gone,
-            Answer.OtherAccount => StatusCodes.Status403Forbidden,
-            _ => StatusCodes.Status200OK,
-        };
+        Response.StatusCode = state.StatusCode();
     }
 }

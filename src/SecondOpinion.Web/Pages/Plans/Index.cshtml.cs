@@ -10,6 +10,9 @@ public class IndexModel(AppDbContext db, UserManager<IdentityUser> users) : Page
 {
     public IReadOnlyList<PlanSummary> Plans { get; private set; } = [];
 
+    /// <summary>Whether the person is on a clinic's staff, to show the way to their clinics.</summary>
+    public bool IsClinicStaff { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var userId = users.GetUserId(User);
@@ -35,6 +38,7 @@ public class IndexModel(AppDbContext db, UserManager<IdentityUser> users) : Page
                 r.For,
                 PlanProgress.From(r.Steps.Select(s => (s.Step, s.Status)))))
             .ToList();
+        IsClinicStaff = await db.ClinicStaff.AnyAsync(s => s.UserId == userId, cancellationToken);
     }
 
     public sealed record PlanSummary(Guid Id, string Title, string? About, PlanRole Role, PlanFor For, PlanProgress Progress);

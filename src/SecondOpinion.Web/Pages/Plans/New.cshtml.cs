@@ -9,7 +9,13 @@ using SecondOpinion.Web.Pages.Shared.Forms;
 
 namespace SecondOpinion.Web.Pages.Plans;
 
-public class NewModel(AppDbContext db, UserManager<IdentityUser> users, TimeProvider clock) : PageModel
+/// <summary>What a form that starts a plan shows (<c>_PlanStartFields</c>): this page, and a clinic's start link.</summary>
+public interface IPlanStartForm
+{
+    NewModel.InputModel Input { get; }
+}
+
+public class NewModel(AppDbContext db, UserManager<IdentityUser> users, TimeProvider clock) : PageModel, IPlanStartForm
 {
     public static IReadOnlyList<SelectListItem> PlanForChoices { get; } =
     [

@@ -1,5 +1,6 @@
 using FluentValidation;
 using SecondOpinion.Web.Domain;
+using SecondOpinion.Web.Pages.Shared.Forms;
 
 namespace SecondOpinion.Web.Pages.Plans;
 
@@ -10,7 +11,8 @@ public static class PlanRules
         rule.Cascade(CascadeMode.Stop)
             .Must((input, name) => planFor(input) != PlanFor.SomeoneIHelp || !string.IsNullOrWhiteSpace(name))
                 .WithMessage("Write the name of the person you are helping.")
-            .MaximumLength(Plan.PatientNameMaxLength).WithMessage($"A name can be at most {Plan.PatientNameMaxLength} characters.");
+            .MaximumLength(Plan.PatientNameMaxLength).WithMessage($"A name can be at most {Plan.PatientNameMaxLength} characters.")
+            .NoControlCharacters();
 
     public static IRuleBuilderOptions<T, PlanFor?> ValidPlanFor<T>(this IRuleBuilderInitial<T, PlanFor?> rule) =>
         rule.Cascade(CascadeMode.Stop)
@@ -18,6 +20,8 @@ public static class PlanRules
             .IsInEnum().WithMessage("Choose who the plan is for.");
 
     public static IRuleBuilderOptions<T, string?> ValidAbout<T>(this IRuleBuilderInitial<T, string?> rule) =>
-        rule.MaximumLength(Plan.AboutMaxLength)
-            .WithMessage($"Keep this to {Plan.AboutMaxLength} characters or fewer. You can write more in the notes of each step.");
+        rule.Cascade(CascadeMode.Stop)
+            .MaximumLength(Plan.AboutMaxLength)
+                .WithMessage($"Keep this to {Plan.AboutMaxLength} characters or fewer. You can write more in the notes of each step.")
+            .NoControlCharacters();
 }

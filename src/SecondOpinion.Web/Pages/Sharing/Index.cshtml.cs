@@ -258,11 +258,7 @@ public class IndexModel(
     {
         public InviteValidator()
         {
-            RuleFor(i => i.Email).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Enter the email address of the person you want to invite.")
-                .MaximumLength(AccountRules.EmailMaxLength).WithMessage($"An email address can be at most {AccountRules.EmailMaxLength} characters.")
-                .Must(e => !e!.Trim().Any(c => char.IsControl(c) || char.IsWhiteSpace(c))).WithMessage("Enter an email address like name@example.com.")
-                .EmailAddress().WithMessage("Enter an email address like name@example.com.");
+            RuleFor(i => i.Email).ValidInviteEmail();
             RuleFor(i => i.Role).Cascade(CascadeMode.Stop)
                 .NotNull().WithMessage("Choose what they can do.")
                 .IsInEnum().WithMessage("Choose what they can do.");

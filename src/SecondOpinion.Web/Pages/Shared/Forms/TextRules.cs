@@ -9,6 +9,11 @@ public static partial class TextRules
     public static IRuleBuilderOptions<T, string?> AtMost<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
         rule.MaximumLength(maxLength).WithMessage($"Keep this to {maxLength} characters or fewer.");
 
+    /// <summary>No control characters but line breaks and tabs: what a keyboard can type, so nothing strange is stored or printed.</summary>
+    public static IRuleBuilderOptions<T, string?> NoControlCharacters<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(text => text is null || !text.Any(c => char.IsControl(c) && c is not '\r' and not '\n' and not '\t'))
+            .WithMessage("Use letters, numbers, spaces and punctuation only.");
+
     /// <summary>Empty, or a phone or fax number: 7 to 15 digits with the usual spacing marks, and an optional extension.</summary>
     public static IRuleBuilderOptions<T, string?> PhoneNumber<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
         rule.Must(IsPhoneNumber).WithMessage("Write the number with digits, like 555-123-4567.")
