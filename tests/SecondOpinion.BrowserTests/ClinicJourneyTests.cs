@@ -72,8 +72,37 @@ public partial class ClinicJourneyTests(BrowserFixture fixture) : BrowserTest(fi
         await Page.WaitForURLAsync(PlanHome());
         await Expect(Page.Locator("main")).ToContainTextAsync("Started from Riverside Heart Clinic.");
         await ExpectPageIsAccessibleAsync();
-        await Page.GotoAsync($"{new Uri(Page.Url).AbsolutePath}/doctors");
+        var plan = new Uri(Page.Url).AbsolutePath;
+        await Page.GotoAsync($"{plan}/doctors");
         await Expect(Page.Locator("main")).ToContainTextAsync(ClinicJourneys.ClinicName);
+
+        // The patient shares a visit packet with the clinic, by keyboard; the clinic's staff see it in their list.
+        var patient = Page;
+        await Page.GotoAsync($"{plan}/packet");
+        await TabToAsync("#Input_ShareWithClinic", maxPresses: 80);
+        await Page.Keyboard.PressAsync("Space");
+        await TabToAsync("#make-link-form button[type=submit]");
+        await Page.Keyboard.PressAsync("Enter");
+        await Expect(Page.Locator("main")).ToContainTextAsync($"The staff of {ClinicJourneys.ClinicName} can see it in their list while it works.");
+        await ExpectPageIsAccessibleAsync();
+
+        Page = await OpenAnotherBrowserAsync();
+        await Page.GotoAsync("/account/sign-in");
+        await Page.GetByLabel("Email address").FillAsync(staffEmail);
+        await Page.GetByLabel("Password").FillAsync(Journeys.Password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Page.GotoAsync("/clinics");
+        await Page.Locator("main").GetByRole(AriaRole.Link, new() { Name = ClinicJourneys.ClinicName }).ClickAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Visit packets patients shared with you" }).ClickAsync();
+        await ExpectPageIsAccessibleAsync();
+        await Page.Locator("main li a").First.ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Visit packet for a second opinion");
+        await Expect(Page.Locator("main")).ToContainTextAsync("My doctor says I need a new heart valve.");
+        await ExpectPageIsAccessibleAsync();
+
+        Page = patient;
+        await Page.GotoAsync($"{plan}/activity");
+        await Expect(Page.Locator(".activity-list")).ToContainTextAsync($"{staffEmail} opened the visit packet as staff of the clinic it was shared with.");
     }
 
     [GeneratedRegex("/plans/[0-9a-f-]{36}$")]

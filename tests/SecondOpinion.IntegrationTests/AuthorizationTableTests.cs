@@ -77,6 +77,8 @@ public class AuthorizationTableTests
         ["POST /clinics/{clinicId:guid}/staff handler=Cancel"] = [SignIn, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn, SignIn, SignIn, Ok, NotFound],
         ["POST /clinics/{clinicId:guid}/staff handler=Resend"] = [SignIn, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn, SignIn, SignIn, Ok, NotFound],
         ["POST /clinics/{clinicId:guid}/staff handler=Remove"] = [SignIn, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn, SignIn, SignIn, Ok, NotFound],
+        ["GET /clinics/{clinicId:guid}/packets"] = [SignIn, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn, SignIn, SignIn, Ok, NotFound],
+        ["GET /clinics/{clinicId:guid}/packets/{packetId:int}"] = [SignIn, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn, SignIn, SignIn, Ok, NotFound],
         ["GET /clinics/{clinicId:guid}/start-links"] = [SignIn, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn, SignIn, SignIn, Ok, NotFound],
         ["POST /clinics/{clinicId:guid}/start-links"] = [SignIn, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn, SignIn, SignIn, Ok, NotFound],
         ["POST /clinics/{clinicId:guid}/start-links handler=Retire"] = [SignIn, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn, SignIn, SignIn, Ok, NotFound],

@@ -109,7 +109,7 @@ public class PacketTests
         await using var app = new TestApp();
         var (owner, plan, ownerEmail) = await FullPlanAsync(app);
         using var _ = owner;
-        var (_, path) = await owner.MakePacketLinkAsync(plan, "30", Token);
+        var (_, path) = await owner.MakePacketLinkAsync(plan, "30", cancellationToken: Token);
         using var office = new AppClient(app);
 
         var packet = await office.GetAsync(path, Token);
@@ -187,7 +187,7 @@ public class PacketTests
         await using var app = new TestApp();
         var (owner, plan) = await app.SignedUpWithPlanAsync("Rosa Diaz", "Whether she needs heart surgery", Token);
         using var _ = owner;
-        var (_, path) = await owner.MakePacketLinkAsync(plan, "1", Token);
+        var (_, path) = await owner.MakePacketLinkAsync(plan, "1", cancellationToken: Token);
         using var office = new AppClient(app);
         Assert.Equal(HttpStatusCode.OK, (await office.GetAsync(path, Token)).Status);
 
@@ -230,7 +230,7 @@ public class PacketTests
         var (caregiver, email) = await app.InvitedMemberAsync(owner, plan, PlanRole.Caregiver, Token);
         using var __ = caregiver;
 
-        var (_, path) = await caregiver.MakePacketLinkAsync(plan, "7", Token);
+        var (_, path) = await caregiver.MakePacketLinkAsync(plan, "7", cancellationToken: Token);
         using var office = new AppClient(app);
         Assert.Equal(HttpStatusCode.OK, (await office.GetAsync(path, Token)).Status);
         await caregiver.RevokeFirstPacketLinkAsync(plan, Token);

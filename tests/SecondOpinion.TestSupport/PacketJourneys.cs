@@ -10,10 +10,14 @@ public static class PacketJourneys
     /// the page shown after it and the path of the link it showed ("/packet/…").
     /// </summary>
     public static async Task<(HtmlPage Page, string Path)> MakePacketLinkAsync(
-        this AppClient client, string plan, string? days = null, CancellationToken cancellationToken = default)
+        this AppClient client, string plan, string? days = null, bool shareWithClinic = false, CancellationToken cancellationToken = default)
     {
         var form = await client.GetAsync($"{plan}/packet", cancellationToken);
-        var page = await client.SubmitAsync(form, new Dictionary<string, string?> { ["Input.Days"] = days }, "form#make-link-form", cancellationToken);
+        var page = await client.SubmitAsync(form, new Dictionary<string, string?>
+        {
+            ["Input.Days"] = days,
+            ["Input.ShareWithClinic"] = shareWithClinic ? "true" : null,
+        }, "form#make-link-form", cancellationToken);
         var link = page.Document.QuerySelector("#new-link") is IHtmlInputElement shown
             ? shown.Value
             : throw new InvalidOperationException($"Making a packet link ended on {page.Url} ({page.Status}) without a link: {page.ErrorSummary}");

@@ -100,6 +100,7 @@ public sealed record SeededPlan(Guid PlanId, IReadOnlyDictionary<string, int> Ch
         var invite = PlanInvite.Create(plan.Id, Journeys.NewEmail(), PlanRole.Viewer, ownerUserId, SecretTokens.New().Hash, now);
         db.PlanInvites.Add(invite);
         var packetTokens = new Dictionary<PacketLinkStatus, string>();
+        var packetLinks = new Dictionary<PacketLinkStatus, PacketLink>();
         foreach (var status in Enum.GetValues<PacketLinkStatus>())
         {
             var (token, hash) = SecretTokens.New();
@@ -111,6 +112,7 @@ public sealed record SeededPlan(Guid PlanId, IReadOnlyDictionary<string, int> Ch
 
             db.PacketLinks.Add(link);
             packetTokens[status] = token;
+            packetLinks[status] = link;
         }
 
         if (removedUserId is not null)
@@ -151,7 +153,9 @@ public sealed record SeededPlan(Guid PlanId, IReadOnlyDictionary<string, int> Ch
         var started = await db.Plans.SingleAsync(p => p.Id == plan.Id, cancellationToken);
         started.StartedByClinicId = clinic.Id;
         started.StartLinkId = startLink.Id;
+        packetLinks[PacketLinkStatus.Active].SharedWithClinicId = clinic.Id;
         await db.SaveChangesAsync(cancellationToken);
+        ids["packetId"] = packetLinks[PacketLinkStatus.Active].Id;
         ids["linkId"] = startLink.Id;
         ids["staffId"] = staffRow.Id;
         ids["staffInviteId"] = staffInvite.Id;

@@ -28,6 +28,9 @@ public class PacketLink : IPlanOwned
     public DateTime ExpiresAtUtc { get; set; }
     public DateTime? RevokedAtUtc { get; set; }
 
+    /// <summary>The clinic that started the plan, when the person chose to show the packet to its staff too: it is in their list while the link works.</summary>
+    public Guid? SharedWithClinicId { get; set; }
+
     public List<PacketLinkOpen> Opens { get; } = [];
 
     public PacketLinkStatus StatusAt(DateTime nowUtc) => StatusOf(ExpiresAtUtc, RevokedAtUtc, nowUtc);

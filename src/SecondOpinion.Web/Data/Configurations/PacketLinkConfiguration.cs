@@ -12,6 +12,8 @@ public class PacketLinkConfiguration : IEntityTypeConfiguration<PacketLink>
         builder.Property(l => l.TokenHash).HasMaxLength(64).IsFixedLength();
         builder.HasIndex(l => l.TokenHash).IsUnique();
         builder.HasIndex(l => l.PlanId);
+        builder.HasOne<Clinic>().WithMany().HasForeignKey(l => l.SharedWithClinicId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(l => new { l.SharedWithClinicId, l.ExpiresAtUtc });
         builder.Property(l => l.CreatedByUserId).HasMaxLength(450);
         builder.HasMany(l => l.Opens).WithOne().HasForeignKey(o => o.PacketLinkId).OnDelete(DeleteBehavior.Cascade);
     }

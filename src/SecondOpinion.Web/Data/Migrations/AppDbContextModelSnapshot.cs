@@ -560,6 +560,9 @@ namespace SecondOpinion.Web.Data.Migrations
                     b.Property<DateTime?>("RevokedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SharedWithClinicId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -572,6 +575,8 @@ namespace SecondOpinion.Web.Data.Migrations
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
+
+                    b.HasIndex("SharedWithClinicId", "ExpiresAtUtc");
 
                     b.ToTable("PacketLinks");
                 });
@@ -1354,6 +1359,11 @@ namespace SecondOpinion.Web.Data.Migrations
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("SecondOpinion.Web.Domain.Clinic", null)
+                        .WithMany()
+                        .HasForeignKey("SharedWithClinicId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("SecondOpinion.Web.Domain.PacketLinkOpen", b =>

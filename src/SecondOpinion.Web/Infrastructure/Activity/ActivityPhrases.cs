@@ -26,6 +26,9 @@ public static class ActivityPhrases
     /// <summary>Written by the public packet page, with no one signed in: the line has no actor and reads as a sentence of its own.</summary>
     public const string PacketOpened = "the visit packet link was opened";
 
+    /// <summary>A staff member of the clinic the packet was shared with opened it from the clinic's list.</summary>
+    public const string PacketOpenedByClinicStaff = "opened the visit packet as staff of the clinic it was shared with";
+
     /// <summary>Lines that name no person, so the activity list does not put a name (or "someone") before them.</summary>
     public static bool HasNoActor(string text) => text == PacketOpened;
 

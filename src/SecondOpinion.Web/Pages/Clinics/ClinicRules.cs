@@ -17,8 +17,7 @@ public static class ClinicRules
     public static IRuleBuilderOptions<T, string?> ValidStartLinkLabel<T>(this IRuleBuilderInitial<T, string?> rule) =>
         rule.Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Give the link a name, like Front desk.")
-            .MaximumLength(StartLink.LabelMaxLength).WithMessage($"A name can be at most {StartLink.LabelMaxLength} characters.")
-            .NoControlCharacters();
+            .MaximumLength(StartLink.LabelMaxLength).WithMessage($"A name can be at most {StartLink.LabelMaxLength} characters.");
 
     /// <summary>The clinic's name and the first staff member's email, as the operator types them.</summary>
     public sealed record NewClinic(string? Name, string? Email);
@@ -48,8 +47,7 @@ public static class ClinicRules
             RuleFor(d => d.Name).ValidClinicName();
             RuleFor(d => d.Phone).PhoneNumber(Clinic.PhoneMaxLength);
             RuleFor(d => d.RecordsAddress).Cascade(CascadeMode.Stop)
-                .AtMost(Clinic.AddressMaxLength)
-                .NoControlCharacters();
+                .AtMost(Clinic.AddressMaxLength);
             RuleFor(d => d.RecordsFax).PhoneNumber(Clinic.PhoneMaxLength);
         }
     }

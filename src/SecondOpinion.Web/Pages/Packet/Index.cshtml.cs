@@ -30,6 +30,9 @@ public class IndexModel(AppDbContext db, PublicLinks links, TimeProvider clock) 
     public string TimeZoneId { get; private set; } = Plan.DefaultTimeZoneId;
     public IReadOnlyList<LinkRow> Links { get; private set; } = [];
 
+    /// <summary>The clinic that started the plan, whose staff a packet can be shown to; null when no clinic did.</summary>
+    public string? ClinicName { get; private set; }
+
     /// <summary>The link just made, shown on the first page after it was made and never again.</summary>
     public string? NewLink { get; private set; }
 
@@ -58,7 +61,13 @@ public class IndexModel(AppDbContext db, PublicLinks links, TimeProvider clock) 
         }
 
         var (token, hash) = SecretTokens.New();
-        db.PacketLinks.Add(PacketLink.Create(PlanId, Membership.UserId, hash, InputValidator.DaysOf(Input.Days)!.Value, now));
+        var link = PacketLink.Create(PlanId, Membership.UserId, hash, InputValidator.DaysOf(Input.Days)!.Value, now);
+        if (Input.ShareWithClinic)
+        {
+            link.SharedWithClinicId = await db.Plans.Where(p => p.Id == PlanId).Select(p => p.StartedByClinicId).SingleAsync(cancellationToken);
+        }
+
+        db.PacketLinks.Add(link);
         await db.SaveChangesAsync(cancellationToken);
         TempData[NewLinkKey] = links.To($"/packet/{token}");
         return Redirect($"/plans/{PlanId}/packet");
@@ -80,10 +89,16 @@ public class IndexModel(AppDbContext db, PublicLinks links, TimeProvider clock) 
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == PlanId)
-            .Select(p => new { p.For, p.PatientName, p.TimeZoneId }).SingleAsync(cancellationToken);
+        var plan = await (
+                from p in db.Plans.Where(p => p.Id == PlanId)
+                join c in db.Clinics on p.StartedByClinicId equals c.Id into clinics
+                from clinic in clinics.DefaultIfEmpty()
+                select new { p.For, p.PatientName, p.TimeZoneId, ClinicName = clinic == null ? null : clinic.Name })
+            .AsNoTracking()
+            .SingleAsync(cancellationToken);
         PlanTitle = Plan.TitleFor(plan.For, plan.PatientName);
         TimeZoneId = plan.TimeZoneId;
+        ClinicName = plan.ClinicName;
 
         var rows = await (
                 from link in db.PacketLinks.OfPlan(PlanId)
@@ -98,6 +113,7 @@ public class IndexModel(AppDbContext db, PublicLinks links, TimeProvider clock) 
                     link.CreatedAtUtc,
                     link.ExpiresAtUtc,
                     link.RevokedAtUtc,
+                    link.SharedWithClinicId,
                     OpenCount = link.Opens.Count,
                     Opens = link.Opens.OrderByDescending(o => o.OpenedAtUtc).Take(OpensShown).Select(o => o.OpenedAtUtc).ToList(),
                 })
@@ -112,6 +128,7 @@ public class IndexModel(AppDbContext db, PublicLinks links, TimeProvider clock) 
                 r.ExpiresAtUtc,
                 r.RevokedAtUtc,
                 PacketLink.StatusOf(r.ExpiresAtUtc, r.RevokedAtUtc, now),
+                r.SharedWithClinicId is not null,
                 r.OpenCount,
                 r.Opens))
             .ToList();
@@ -119,12 +136,15 @@ public class IndexModel(AppDbContext db, PublicLinks links, TimeProvider clock) 
 
     public sealed record LinkRow(
         int Id, string MadeBy, DateTime CreatedAtUtc, DateTime ExpiresAtUtc, DateTime? RevokedAtUtc,
-        PacketLinkStatus Status, int OpenCount, IReadOnlyList<DateTime> Opens);
+        PacketLinkStatus Status, bool SharedWithClinic, int OpenCount, IReadOnlyList<DateTime> Opens);
 
     public sealed class InputModel
     {
         /// <summary>Kept as text, so what was typed comes back with the message when it is not a number.</summary>
         public string? Days { get; set; } = PacketLink.DefaultDays.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>Also list the packet for the staff of the clinic that started the plan (nothing when no clinic did).</summary>
+        public bool ShareWithClinic { get; set; }
     }
 
     public sealed class InputValidator : AbstractValidator<InputModel>

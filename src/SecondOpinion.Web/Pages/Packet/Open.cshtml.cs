@@ -5,8 +5,6 @@ using SecondOpinion.Web.Data;
 using SecondOpinion.Web.Domain;
 using SecondOpinion.Web.Infrastructure;
 using SecondOpinion.Web.Infrastructure.Activity;
-using SecondOpinion.Web.Pages.Records;
-using SecondOpinion.Web.Pages.Visits;
 
 namespace SecondOpinion.Web.Pages.Packet;
 
@@ -26,11 +24,7 @@ public class OpenModel(AppDbContext db, ActivityLog activity, TimeProvider clock
     }
 
     public Answer State { get; private set; }
-    public VisitSheet Sheet { get; private set; } = null!;
-    public IReadOnlyList<RecordsRequestSummary> Records { get; private set; } = [];
-    public string SharedBy { get; private set; } = "";
-    public DateTime SharedAtUtc { get; private set; }
-    public DateTime ExpiresAtUtc { get; private set; }
+    public PacketContent Packet { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
     {
@@ -53,17 +47,10 @@ public class OpenModel(AppDbContext db, ActivityLog activity, TimeProvider clock
         // HEAD is what link checkers send; only a real GET counts as someone opening the packet.
         if (HttpMethods.IsGet(Request.Method))
         {
-            db.PacketLinkOpens.Add(new PacketLinkOpen { PacketLinkId = link.Id, OpenedAtUtc = now });
-            activity.Add(link.PlanId, null, ActivityPhrases.PacketOpened);
-            await db.SaveChangesAsync(cancellationToken);
+            await PacketContent.RecordOpeningAsync(db, activity, link, staffUserId: null, now, cancellationToken);
         }
 
-        Sheet = await db.VisitSheetAsync(link.PlanId, cancellationToken);
-        Records = await db.RecordsOverviewAsync(link.PlanId, clock, cancellationToken);
-        SharedBy = await db.Users.AsNoTracking().Where(u => u.Id == link.CreatedByUserId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken)
-                   ?? "Someone who no longer has an account";
-        SharedAtUtc = link.CreatedAtUtc;
-        ExpiresAtUtc = link.ExpiresAtUtc;
+        Packet = await PacketContent.LoadAsync(db, link, clock, cancellationToken);
         return Show(Answer.Ready);
     }
 

@@ -9,9 +9,12 @@ public static partial class TextRules
     public static IRuleBuilderOptions<T, string?> AtMost<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
         rule.MaximumLength(maxLength).WithMessage($"Keep this to {maxLength} characters or fewer.");
 
-    /// <summary>No control characters but line breaks and tabs: what a keyboard can type, so nothing strange is stored or printed.</summary>
+    /// <summary>
+    /// No control characters but line breaks and tabs, for text that does not come through a form
+    /// (a command's arguments); form fields lose them in <see cref="TextBinder"/> before this could see them.
+    /// </summary>
     public static IRuleBuilderOptions<T, string?> NoControlCharacters<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(text => text is null || !text.Any(c => char.IsControl(c) && c is not '\r' and not '\n' and not '\t'))
+        rule.Must(text => text is null || TextBinder.WithoutControlCharacters(text) == text)
             .WithMessage("Use letters, numbers, spaces and punctuation only.");
 
     /// <summary>Empty, or a phone or fax number: 7 to 15 digits with the usual spacing marks, and an optional extension.</summary>
