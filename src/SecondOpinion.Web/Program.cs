@@ -39,6 +39,7 @@ builder.Services.AddRazorPages(options =>
         options.Filters.Add<ClinicStaffFilter>();
         options.Filters.Add<KnownHandlersFilter>();
         options.ModelBinderProviders.Insert(0, new CheckboxBinder.Provider());
+        options.ModelBinderProviders.Insert(0, new TextBinder.Provider());
         options.Filters.Add(new ResponseCacheAttribute { NoStore = true, Location = ResponseCacheLocation.None });
         options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         PlainBindingMessages.Apply(options.ModelBindingMessageProvider);

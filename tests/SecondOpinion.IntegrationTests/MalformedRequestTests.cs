@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using SecondOpinion.TestSupport;
 
 namespace SecondOpinion.IntegrationTests;
@@ -24,6 +25,19 @@ public class MalformedRequestTests
 
         Assert.Equal(HttpStatusCode.BadRequest, page.Status);
         Assert.Equal("We could not accept that form", page.Heading);
+    }
+
+    [Fact]
+    public async Task Control_characters_in_typed_text_are_dropped_but_line_breaks_and_tabs_stay()
+    {
+        await using var app = new TestApp();
+        var (client, plan) = await app.SignedUpWithPlanAsync(cancellationToken: Token);
+        using var _ = client;
+
+        var list = await client.AddQuestionAsync(plan, "Is\u0007 it\u001b[31m safe\u0085?\r\nAnd\tafter\u007f?", Token);
+
+        Assert.Equal(["Is it[31m safe?\r\nAnd\tafter?"], await app.QueryAsync(db => db.Questions.Select(q => q.Text).ToListAsync(Token)));
+        Assert.DoesNotContain('\u0007', list.Html);
     }
 
     [Fact]
