@@ -1,6 +1,5 @@
 using FluentValidation;
 using SecondOpinion.Web.Domain;
-using SecondOpinion.Web.Pages.Shared.Forms;
 
 namespace SecondOpinion.Web.Pages.Plans;
 
@@ -11,8 +10,7 @@ public static class PlanRules
         rule.Cascade(CascadeMode.Stop)
             .Must((input, name) => planFor(input) != PlanFor.SomeoneIHelp || !string.IsNullOrWhiteSpace(name))
                 .WithMessage("Write the name of the person you are helping.")
-            .MaximumLength(Plan.PatientNameMaxLength).WithMessage($"A name can be at most {Plan.PatientNameMaxLength} characters.")
-            .NoControlCharacters();
+            .MaximumLength(Plan.PatientNameMaxLength).WithMessage($"A name can be at most {Plan.PatientNameMaxLength} characters.");
 
     public static IRuleBuilderOptions<T, PlanFor?> ValidPlanFor<T>(this IRuleBuilderInitial<T, PlanFor?> rule) =>
         rule.Cascade(CascadeMode.Stop)
@@ -20,8 +18,6 @@ public static class PlanRules
             .IsInEnum().WithMessage("Choose who the plan is for.");
 
     public static IRuleBuilderOptions<T, string?> ValidAbout<T>(this IRuleBuilderInitial<T, string?> rule) =>
-        rule.Cascade(CascadeMode.Stop)
-            .MaximumLength(Plan.AboutMaxLength)
-                .WithMessage($"Keep this to {Plan.AboutMaxLength} characters or fewer. You can write more in the notes of each step.")
-            .NoControlCharacters();
+        rule.MaximumLength(Plan.AboutMaxLength)
+            .WithMessage($"Keep this to {Plan.AboutMaxLength} characters or fewer. You can write more in the notes of each step.");
 }

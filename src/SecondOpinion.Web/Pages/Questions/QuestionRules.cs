@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using SecondOpinion.Web.Data;
 using SecondOpinion.Web.Domain;
 using SecondOpinion.Web.Infrastructure;
-using SecondOpinion.Web.Pages.Shared.Forms;
 
 namespace SecondOpinion.Web.Pages.Questions;
 
@@ -20,8 +19,7 @@ public static class QuestionRules
         rule.Cascade(CascadeMode.Stop)
             .Must(text => !string.IsNullOrWhiteSpace(text)).WithMessage("Write your question.")
             .Must(text => text!.Trim().Length <= Question.TextMaxLength)
-                .WithMessage($"A question can be at most {Question.TextMaxLength} characters. Make it shorter, or split it into two questions.")
-            .NoControlCharacters();
+                .WithMessage($"A question can be at most {Question.TextMaxLength} characters. Make it shorter, or split it into two questions.");
 
     /// <summary>The plan's questions that are not deleted.</summary>
     public static IQueryable<Question> QuestionsOnList(this AppDbContext db, Guid planId) =>

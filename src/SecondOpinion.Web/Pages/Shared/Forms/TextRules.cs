@@ -9,7 +9,10 @@ public static partial class TextRules
     public static IRuleBuilderOptions<T, string?> AtMost<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
         rule.MaximumLength(maxLength).WithMessage($"Keep this to {maxLength} characters or fewer.");
 
-    /// <summary>No control characters but line breaks and tabs: what a keyboard can type, so nothing strange is stored or printed.</summary>
+    /// <summary>
+    /// No control characters but line breaks and tabs. Forms never get here with them (<see cref="TextBinder"/>
+    /// drops them); this is for text that does not come through a form, such as the <c>clinics add</c> command's.
+    /// </summary>
     public static IRuleBuilderOptions<T, string?> NoControlCharacters<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(text => text is null || !text.Any(c => char.IsControl(c) && c is not '\r' and not '\n' and not '\t'))
             .WithMessage("Use letters, numbers, spaces and punctuation only.");
