@@ -18,7 +18,6 @@ public static class PlanRules
             .IsInEnum().WithMessage("Choose who the plan is for.");
 
     public static IRuleBuilderOptions<T, string?> ValidAbout<T>(this IRuleBuilderInitial<T, string?> rule) =>
-        rule.Cascade(CascadeMode.Stop)
-            .MaximumLength(Plan.AboutMaxLength)
-                .WithMessage($"Keep this to {Plan.AboutMaxLength} characters or fewer. You can write more in the notes of each step.");
+        rule.MaximumLength(Plan.AboutMaxLength)
+            .WithMessage($"Keep this to {Plan.AboutMaxLength} characters or fewer. You can write more in the notes of each step.");
 }

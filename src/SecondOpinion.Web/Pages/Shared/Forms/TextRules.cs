@@ -10,8 +10,8 @@ public static partial class TextRules
         rule.MaximumLength(maxLength).WithMessage($"Keep this to {maxLength} characters or fewer.");
 
     /// <summary>
-    /// No control characters but line breaks and tabs, for text that does not come through a form
-    /// (a command's arguments); form fields lose them in <see cref="TextBinder"/> before this could see them.
+    /// No control characters but line breaks and tabs. Forms never get here with them (<see cref="TextBinder"/>
+    /// drops them); this is for text that does not come through a form, such as the <c>clinics add</c> command's.
     /// </summary>
     public static IRuleBuilderOptions<T, string?> NoControlCharacters<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(text => text is null || TextBinder.WithoutControlCharacters(text) == text)
