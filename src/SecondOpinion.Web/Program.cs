@@ -15,6 +15,7 @@ builder.Services.AddAppLogging();
 builder.Services.AddDatabase();
 builder.Services.AddAccounts();
 builder.Services.AddPublicLinks();
+builder.Services.AddAppRateLimits();
 builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
 builder.Services.AddScoped<IEmailSender, MailKitEmailSender>();
 builder.Services.AddSingleton(TimeProvider.System);
@@ -32,6 +33,7 @@ builder.Services.AddRazorPages(options =>
     {
         options.Filters.Add<PlanMembershipFilter>();
         options.Filters.Add<KnownHandlersFilter>();
+        options.Filters.AddService<AccountRateLimitFilter>();
         options.ModelBinderProviders.Insert(0, new CheckboxBinder.Provider());
         options.Filters.Add<NoStoreFilter>();
         options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
@@ -50,6 +52,7 @@ app.UseStatusCodePagesWithReExecute("/error");
 app.UseAppSecurityHeaders();
 app.UseRequestLogging();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapStaticAssets().AllowAnonymous();

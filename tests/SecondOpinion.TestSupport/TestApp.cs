@@ -11,6 +11,7 @@ using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using Serilog.Core;
 using Serilog.Events;
+using SecondOpinion.Web.Infrastructure;
 
 namespace SecondOpinion.TestSupport;
 
@@ -75,6 +76,13 @@ public sealed class TestApp : WebApplicationFactory<Program>
         {
             // In memory there is no listening address to build emailed links from.
             builder.UseSetting("App:PublicOrigin", "http://localhost");
+        }
+
+        // Every test comes from one address and many sign in: only the rate limit tests set low limits.
+        foreach (var policy in RateLimitPolicies.All)
+        {
+            builder.UseSetting($"{RateLimitRules.Section}:{policy}:PerAddress", "100000");
+            builder.UseSetting($"{RateLimitRules.Section}:{policy}:PerAccount", "100000");
         }
 
         foreach (var (key, value) in Settings)

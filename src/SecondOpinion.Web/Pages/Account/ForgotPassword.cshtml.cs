@@ -3,6 +3,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
 using SecondOpinion.Web.Infrastructure;
 using SecondOpinion.Web.Infrastructure.Email;
@@ -10,8 +11,11 @@ using SecondOpinion.Web.Pages.Shared.Forms;
 
 namespace SecondOpinion.Web.Pages.Account;
 
-public class ForgotPasswordModel(UserManager<IdentityUser> users, IEmailSender email, PublicLinks links) : PageModel
+[EnableRateLimiting(RateLimitPolicies.ForgotPassword)]
+public class ForgotPasswordModel(UserManager<IdentityUser> users, IEmailSender email, PublicLinks links) : PageModel, IAccountRateLimited
 {
+    public string? RateLimitAccount => Input.Email;
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 

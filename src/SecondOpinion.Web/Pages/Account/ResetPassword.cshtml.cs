@@ -3,13 +3,18 @@ using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
+using SecondOpinion.Web.Infrastructure;
 using SecondOpinion.Web.Pages.Shared.Forms;
 
 namespace SecondOpinion.Web.Pages.Account;
 
-public class ResetPasswordModel(UserManager<IdentityUser> users) : PageModel
+[EnableRateLimiting(RateLimitPolicies.ResetPassword)]
+public class ResetPasswordModel(UserManager<IdentityUser> users) : PageModel, IAccountRateLimited
 {
+    public string? RateLimitAccount => UserId;
+
     private const string InvalidLink = "This reset link has expired or was already used. Ask for a new one.";
 
     [BindProperty(SupportsGet = true)]

@@ -2,12 +2,17 @@ using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using SecondOpinion.Web.Infrastructure;
 using SecondOpinion.Web.Pages.Shared.Forms;
 
 namespace SecondOpinion.Web.Pages.Account;
 
-public class SignInModel(SignInManager<IdentityUser> signIn) : PageModel
+[EnableRateLimiting(RateLimitPolicies.SignIn)]
+public class SignInModel(SignInManager<IdentityUser> signIn) : PageModel, IAccountRateLimited
 {
+    public string? RateLimitAccount => Input.Email;
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 

@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using SecondOpinion.Web.Data;
 using SecondOpinion.Web.Domain;
@@ -18,10 +19,13 @@ namespace SecondOpinion.Web.Pages.Sharing;
 /// form to invite someone. Only owners can open it (others get 404, see <see cref="PlanAccessAttribute"/>).
 /// </summary>
 [PlanAccess(Open = [PlanRole.Owner], Change = [PlanRole.Owner])]
+[EnableRateLimiting(RateLimitPolicies.Invite)]
 public class IndexModel(
     AppDbContext db, UserManager<IdentityUser> users, IEmailSender email, PublicLinks links, TimeProvider clock, ILogger<IndexModel> logger)
-    : PlanPageModel
+    : PlanPageModel, IAccountRateLimited
 {
+    public string? RateLimitAccount => UserId;
+
     public static IReadOnlyList<SelectListItem> InviteRoleChoices { get; } =
     [
         new("Caregiver: can change everything except who has access", nameof(PlanRole.Caregiver)),
