@@ -26,7 +26,13 @@ builder.Services.AddRazorPages(options =>
     {
         options.Conventions.AllowAnonymousToPage("/Index");
         options.Conventions.AllowAnonymousToPage("/Error");
-        options.Conventions.AllowAnonymousToFolder("/Account");
+        // Each page by name, so a new page in the folder (the account page itself) needs sign-in.
+        options.Conventions.AllowAnonymousToPage("/Account/SignIn");
+        options.Conventions.AllowAnonymousToPage("/Account/Register");
+        options.Conventions.AllowAnonymousToPage("/Account/ForgotPassword");
+        options.Conventions.AllowAnonymousToPage("/Account/ResetPassword");
+        options.Conventions.AllowAnonymousToPage("/Account/ConfirmEmail");
+        options.Conventions.AllowAnonymousToPage("/Account/SignOut");
         options.Conventions.AllowAnonymousToFolder("/Invites");
     })
     .AddMvcOptions(options =>

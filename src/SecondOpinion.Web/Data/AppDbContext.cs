@@ -17,6 +17,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<PlanMember> PlanMembers => Set<PlanMember>();
     public DbSet<PlanInvite> PlanInvites => Set<PlanInvite>();
     public DbSet<PlanActivity> PlanActivities => Set<PlanActivity>();
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
     public DbSet<StepProgress> StepProgress => Set<StepProgress>();
     public DbSet<Doctor> Doctors => Set<Doctor>();
     public DbSet<Question> Questions => Set<Question>();

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using SecondOpinion.Web.Data;
 using SecondOpinion.Web.Domain;
 using SecondOpinion.Web.Infrastructure;
+using SecondOpinion.Web.Infrastructure.Accounts;
 using SecondOpinion.Web.Infrastructure.Email;
 using SecondOpinion.Web.Pages.Account;
 using SecondOpinion.Web.Pages.Plans;
@@ -21,7 +22,8 @@ namespace SecondOpinion.Web.Pages.Sharing;
 [PlanAccess(Open = [PlanRole.Owner], Change = [PlanRole.Owner])]
 [EnableRateLimiting(RateLimitPolicies.Invite)]
 public class IndexModel(
-    AppDbContext db, UserManager<IdentityUser> users, IEmailSender email, PublicLinks links, TimeProvider clock, ILogger<IndexModel> logger)
+    AppDbContext db, UserManager<IdentityUser> users, IEmailSender email, PublicLinks links, TimeProvider clock, SecurityEvents events,
+    ILogger<IndexModel> logger)
     : PlanPageModel, IAccountRateLimited
 {
     public string? RateLimitAccount => UserId;
@@ -54,6 +56,12 @@ public class IndexModel(
         await LoadAsync(cancellationToken);
         if (!valid)
         {
+            return Page();
+        }
+
+        if (!await OwnEmailConfirmedAsync())
+        {
+            ModelState.AddModelError("", ConfirmEmailFirst);
             return Page();
         }
 
@@ -118,6 +126,12 @@ public class IndexModel(
         if (invite.IsClosed)
         {
             TempData["Message"] = "That invite was already accepted or cancelled. Send a new invite instead.";
+            return Redirect($"/plans/{PlanId}/sharing");
+        }
+
+        if (!await OwnEmailConfirmedAsync())
+        {
+            TempData["Message"] = ConfirmEmailFirst;
             return Redirect($"/plans/{PlanId}/sharing");
         }
 
@@ -189,6 +203,11 @@ public class IndexModel(
     private async Task<bool> IsLastOwnerAsync(CancellationToken cancellationToken) =>
         await db.PlanMembers.OfPlan(PlanId).CountAsync(m => m.Role == PlanRole.Owner, cancellationToken) <= 1;
 
+    private const string ConfirmEmailFirst =
+        "Confirm your own email address before you invite anyone. Your account page can send you the link again.";
+
+    private async Task<bool> OwnEmailConfirmedAsync() => (await users.GetUserAsync(User))?.EmailConfirmed == true;
+
     private async Task<bool> SendAsync(PlanInvite invite, string token, CancellationToken cancellationToken)
     {
         var inviter = await users.GetUserAsync(User);
@@ -210,6 +229,7 @@ public class IndexModel(
         try
         {
             await email.SendAsync(new EmailMessage(invite.Email, "You are invited to a plan on SecondOpinion", body), cancellationToken);
+            await events.RecordAsync(UserId, SecurityEventKind.InviteSent, cancellationToken);
             return true;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
