@@ -44,14 +44,15 @@ public static partial class Journeys
         return await client.SubmitAsync(page, new Dictionary<string, string?>(), cancellationToken: cancellationToken);
     }
 
-    /// <summary>The first link to <paramref name="path"/> in the newest email to this address.</summary>
+    /// <summary>The link to <paramref name="path"/> in the newest email to this address that has one.</summary>
     public static string LinkInNewestEmailTo(this TestApp app, string email, string path)
     {
-        var message = app.Emails().LastOrDefault(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, email, StringComparison.OrdinalIgnoreCase)))
-                      ?? throw new InvalidOperationException($"No email was sent to {email}.");
-        return Regex.Match(message.TextBody ?? "", $@"http\S+{Regex.Escape(path)}\S*").Value is { Length: > 0 } link
-            ? link
-            : throw new InvalidOperationException($"The newest email to {email} has no link to {path}.");
+        var pattern = new Regex($@"http\S+{Regex.Escape(path)}\S*");
+        return app.Emails()
+                   .Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, email, StringComparison.OrdinalIgnoreCase)))
+                   .Select(m => pattern.Match(m.TextBody ?? "").Value)
+                   .LastOrDefault(link => link.Length > 0)
+               ?? throw new InvalidOperationException($"No email to {email} has a link to {path}.");
     }
 
     public static async Task<HtmlPage> SignInAsync(this AppClient client, string email, string password = Password, CancellationToken cancellationToken = default)
