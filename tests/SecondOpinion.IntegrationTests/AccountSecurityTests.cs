@@ -18,11 +18,7 @@ public class AccountSecurityTests
     public async Task Signing_up_with_a_known_email_answers_the_same_as_a_new_one_and_emails_the_account_instead()
     {
         await using var app = new TestApp();
-        var known = Journeys.NewEmail();
-        using (var owner = new AppClient(app))
-        {
-            await owner.SignUpAsync(known, Token);
-        }
+        var known = await app.AccountAsync(Token);
 
         var fresh = Journeys.NewEmail();
         using var first = new AppClient(app);
@@ -47,11 +43,7 @@ public class AccountSecurityTests
     public async Task Sign_in_refusals_read_the_same_for_an_unknown_email_a_wrong_password_and_a_paused_account()
     {
         await using var app = new TestApp();
-        var email = Journeys.NewEmail();
-        using (var owner = new AppClient(app))
-        {
-            await owner.SignUpAsync(email, Token);
-        }
+        var email = await app.AccountAsync(Token);
 
         using var client = new AppClient(app);
         var unknown = await client.SignInAsync("nobody-" + email, "not the right password", Token);
@@ -73,11 +65,7 @@ public class AccountSecurityTests
     public async Task Sign_in_pauses_only_a_few_minutes_and_a_reset_link_gets_the_person_in_at_once()
     {
         await using var app = new TestApp();
-        var email = Journeys.NewEmail();
-        using (var owner = new AppClient(app))
-        {
-            await owner.SignUpAsync(email, Token);
-        }
+        var email = await app.AccountAsync(Token);
 
         using var stranger = new AppClient(app);
         for (var attempt = 0; attempt < 5; attempt++)
@@ -245,11 +233,7 @@ public class AccountSecurityTests
     public async Task A_session_ends_after_half_an_hour_idle_unless_the_person_asked_to_stay_signed_in()
     {
         await using var app = new TestApp { SessionsFollowClock = true };
-        var email = Journeys.NewEmail();
-        using (var owner = new AppClient(app))
-        {
-            await owner.SignUpAsync(email, Token);
-        }
+        var email = await app.AccountAsync(Token);
 
         using var brief = new AppClient(app);
         await brief.SignInAsync(email, cancellationToken: Token);
@@ -276,11 +260,7 @@ public class AccountSecurityTests
     public async Task The_account_page_lists_the_latest_security_events_and_when_you_last_signed_in()
     {
         await using var app = new TestApp();
-        var email = Journeys.NewEmail();
-        using (var owner = new AppClient(app))
-        {
-            await owner.SignUpAsync(email, Token);
-        }
+        var email = await app.AccountAsync(Token);
 
         using var client = new AppClient(app);
         await client.SignInAsync(email, "not the right password", Token);
@@ -299,6 +279,18 @@ public class AccountSecurityTests
         Assert.Contains("Delete my account", account.Text, StringComparison.Ordinal);
         var kinds = await app.QueryAsync(db => db.SecurityEvents.Select(e => e.Kind).ToListAsync(Token));
         Assert.Equal(4, kinds.Count);
+    }
+
+    [Fact]
+    public async Task Sending_and_accepting_an_invite_are_security_events_of_each_person()
+    {
+        await using var app = new TestApp();
+        var (owner, plan) = await app.SignedUpWithPlanAsync(cancellationToken: Token);
+        using var _ = owner;
+        using var member = (await app.InvitedMemberAsync(owner, plan, PlanRole.Viewer, Token)).Client;
+
+        Assert.Contains("You sent an invite to a plan.", (await owner.GetAsync("/account", Token)).Text, StringComparison.Ordinal);
+        Assert.Contains("You accepted an invite to a plan.", (await member.GetAsync("/account", Token)).Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -25,6 +25,15 @@ public static partial class Journeys
         return await client.ConfirmEmailAsync(client.App.LinkInNewestEmailTo(email, "/account/confirm-email"), cancellationToken);
     }
 
+    /// <summary>A ready account made by a client that is then closed: its email, signed in nowhere.</summary>
+    public static async Task<string> AccountAsync(this TestApp app, CancellationToken cancellationToken = default)
+    {
+        var email = NewEmail();
+        using var client = new AppClient(app);
+        await client.SignUpAsync(email, cancellationToken);
+        return email;
+    }
+
     /// <summary>Only sends the sign-up form; the account's email is not confirmed and no one is signed in.</summary>
     public static async Task<HtmlPage> SubmitSignUpAsync(this AppClient client, string email, CancellationToken cancellationToken = default)
     {

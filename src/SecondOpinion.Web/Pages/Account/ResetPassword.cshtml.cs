@@ -14,9 +14,9 @@ namespace SecondOpinion.Web.Pages.Account;
 public class ResetPasswordModel(UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, SecurityEvents events)
     : PageModel, IAccountRateLimited
 {
-    public string? RateLimitAccount => UserId;
-
     private const string InvalidLink = "This reset link has expired or was already used. Ask for a new one.";
+
+    public string? RateLimitAccount => UserId;
 
     [BindProperty(SupportsGet = true)]
     public string? UserId { get; set; }

@@ -229,14 +229,15 @@ public class IndexModel(
         try
         {
             await email.SendAsync(new EmailMessage(invite.Email, "You are invited to a plan on SecondOpinion", body), cancellationToken);
-            await events.RecordAsync(UserId, SecurityEventKind.InviteSent, cancellationToken);
-            return true;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             logger.LogWarning(exception, "The invite email could not be sent");
             return false;
         }
+
+        await events.RecordAsync(UserId, SecurityEventKind.InviteSent, cancellationToken);
+        return true;
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
