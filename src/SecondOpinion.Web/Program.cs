@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using SecondOpinion.Web.Infrastructure;
 using SecondOpinion.Web.Infrastructure.Accounts;
 using SecondOpinion.Web.Infrastructure.Activity;
@@ -16,6 +15,7 @@ builder.Services.AddAppLogging();
 builder.Services.AddDatabase();
 builder.Services.AddAccounts();
 builder.Services.AddPublicLinks();
+builder.Services.AddAppRateLimits();
 builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
 builder.Services.AddScoped<IEmailSender, MailKitEmailSender>();
 builder.Services.AddSingleton(TimeProvider.System);
@@ -27,7 +27,13 @@ builder.Services.AddRazorPages(options =>
     {
         options.Conventions.AllowAnonymousToPage("/Index");
         options.Conventions.AllowAnonymousToPage("/Error");
-        options.Conventions.AllowAnonymousToFolder("/Account");
+        // Each page by name, so a new page in the folder (the account page itself) needs sign-in.
+        options.Conventions.AllowAnonymousToPage("/Account/SignIn");
+        options.Conventions.AllowAnonymousToPage("/Account/Register");
+        options.Conventions.AllowAnonymousToPage("/Account/ForgotPassword");
+        options.Conventions.AllowAnonymousToPage("/Account/ResetPassword");
+        options.Conventions.AllowAnonymousToPage("/Account/ConfirmEmail");
+        options.Conventions.AllowAnonymousToPage("/Account/SignOut");
         options.Conventions.AllowAnonymousToFolder("/Invites");
         options.Conventions.AllowAnonymousToPage("/Clinics/Join");
         options.Conventions.AllowAnonymousToFolder("/Start");
@@ -38,9 +44,10 @@ builder.Services.AddRazorPages(options =>
         options.Filters.Add<PlanMembershipFilter>();
         options.Filters.Add<ClinicStaffFilter>();
         options.Filters.Add<KnownHandlersFilter>();
+        options.Filters.AddService<AccountRateLimitFilter>();
         options.ModelBinderProviders.Insert(0, new CheckboxBinder.Provider());
         options.ModelBinderProviders.Insert(0, new TextBinder.Provider());
-        options.Filters.Add(new ResponseCacheAttribute { NoStore = true, Location = ResponseCacheLocation.None });
+        options.Filters.Add<NoStoreFilter>();
         options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         PlainBindingMessages.Apply(options.ModelBindingMessageProvider);
     });
@@ -57,6 +64,7 @@ app.UseStatusCodePagesWithReExecute("/error");
 app.UseAppSecurityHeaders();
 app.UseRequestLogging();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapStaticAssets().AllowAnonymous();

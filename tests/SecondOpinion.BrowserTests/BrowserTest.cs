@@ -156,15 +156,24 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         await ExpectNoSidewaysScrollingWhenNarrowAsync();
     }
 
+    /// <summary>Signs up and opens the emailed link that confirms the email and signs in: ends on "/plans/new".</summary>
     protected async Task SignUpAsync(string? email = null)
     {
+        email ??= Journeys.NewEmail();
         await Page.GotoAsync("/account/register");
-        await Page.GetByLabel("Email address").FillAsync(email ?? Journeys.NewEmail());
+        await Page.GetByLabel("Email address").FillAsync(email);
         await Page.GetByLabel("Choose a password").FillAsync(Journeys.Password);
         await Page.GetByLabel("Type the password again").FillAsync(Journeys.Password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Check your email");
+        await OpenConfirmationLinkAsync(Page, email);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Confirm my email" }).ClickAsync();
         await Page.WaitForURLAsync("**/plans/new");
     }
+
+    /// <summary>Opens, in <paramref name="page"/>, the link in the newest email that confirms <paramref name="email"/>.</summary>
+    protected async Task OpenConfirmationLinkAsync(IPage page, string email) =>
+        await page.GotoAsync(new Uri(App.LinkInNewestEmailTo(email, "/account/confirm-email")).PathAndQuery);
 
     /// <summary>Signs up and starts a plan; returns the plan's home address.</summary>
     protected async Task<string> SignUpWithPlanAsync(string? patientName = null)

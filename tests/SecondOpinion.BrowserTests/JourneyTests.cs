@@ -16,12 +16,20 @@ public class JourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Page.WaitForURLAsync("**/account/register");
         await ExpectPageIsAccessibleAsync();
 
+        var email = Journeys.NewEmail();
         await TabToAsync("#Input_Email");
-        await Page.Keyboard.TypeAsync(Journeys.NewEmail());
+        await Page.Keyboard.TypeAsync(email);
         await TabToAsync("#Input_Password");
         await Page.Keyboard.TypeAsync(Journeys.Password);
         await TabToAsync("#Input_ConfirmPassword");
         await Page.Keyboard.TypeAsync(Journeys.Password);
+        await Page.Keyboard.PressAsync("Enter");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Check your email");
+        await ExpectPageIsAccessibleAsync();
+
+        await OpenConfirmationLinkAsync(Page, email);
+        await ExpectPageIsAccessibleAsync();
+        await TabToAsync("main button[type=submit]");
         await Page.Keyboard.PressAsync("Enter");
         await Page.WaitForURLAsync("**/plans/new");
         await ExpectPageIsAccessibleAsync();
@@ -121,13 +129,15 @@ public class JourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Check your email");
         await ExpectPageIsAccessibleAsync();
 
-        var link = System.Text.RegularExpressions.Regex.Match(App.Emails().Single().TextBody ?? "", @"http\S+").Value;
+        var link = App.LinkInNewestEmailTo(email, "/account/reset-password");
         await Page.GotoAsync(new Uri(link).PathAndQuery);
         await ExpectPageIsAccessibleAsync();
         await Page.GetByLabel("New password", new() { Exact = true }).FillAsync("green teapot rainy window");
         await Page.GetByLabel("Type the new password again").FillAsync("green teapot rainy window");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Save new password" }).ClickAsync();
-        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your password is changed.");
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your password is changed and you are signed in.");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Page.GotoAsync("/account/sign-in");
 
         await Page.GetByLabel("Email address").FillAsync(email);
         await Page.GetByLabel("Password").FillAsync("wrong password entirely");
@@ -145,11 +155,15 @@ public class JourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
             JavaScriptEnabled = false,
         });
         var page = await noScript.NewPageAsync();
+        var email = Journeys.NewEmail();
         await page.GotoAsync("/account/register");
-        await page.GetByLabel("Email address").FillAsync(Journeys.NewEmail());
+        await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Choose a password").FillAsync(Journeys.Password);
         await page.GetByLabel("Type the password again").FillAsync(Journeys.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Check your email");
+        await OpenConfirmationLinkAsync(page, email);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm my email" }).ClickAsync();
         await page.GetByLabel("Me", new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Start the plan" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "4. Have your medical records sent" }).ClickAsync();

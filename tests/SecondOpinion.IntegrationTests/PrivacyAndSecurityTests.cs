@@ -133,20 +133,25 @@ public class PrivacyAndSecurityTests
     public async Task The_sign_in_cookie_is_http_only_and_secure_over_https(string baseAddress, bool secure)
     {
         await using var app = new TestApp();
+        var email = Journeys.NewEmail();
+        using (var owner = new AppClient(app))
+        {
+            await owner.SignUpAsync(email, Token);
+        }
+
         using var client = app.CreateClient(new() { BaseAddress = new Uri(baseAddress), AllowAutoRedirect = false });
-        using var form = await client.GetAsync("/account/register", Token);
+        using var form = await client.GetAsync("/account/sign-in", Token);
         var html = await form.Content.ReadAsStringAsync(Token);
         var token = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html)
             .QuerySelector("main input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var antiforgeryCookie = form.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("SecondOpinion.Antiforgery", StringComparison.Ordinal));
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/account/register")
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/account/sign-in")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["__RequestVerificationToken"] = token,
-                ["Input.Email"] = Journeys.NewEmail(),
+                ["Input.Email"] = email,
                 ["Input.Password"] = Journeys.Password,
-                ["Input.ConfirmPassword"] = Journeys.Password,
             }),
         };
         request.Headers.Add("Cookie", antiforgeryCookie.Split(';')[0]);

@@ -1,7 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace SecondOpinion.TestSupport;
 
@@ -35,8 +35,20 @@ public sealed class AppClient : IDisposable
 {
     private static readonly HtmlParser Parser = new();
 
-    public AppClient(TestApp app, bool followRedirects = true) =>
-        Http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, HandleCookies = true });
+    public AppClient(TestApp app, bool followRedirects = true)
+    {
+        App = app;
+        var cookies = new CookieContainerHandler(Cookies);
+        Http = followRedirects
+            ? app.CreateDefaultClient(new Uri("http://localhost"), new RedirectHandler(), cookies)
+            : app.CreateDefaultClient(new Uri("http://localhost"), cookies);
+    }
+
+    /// <summary>The app this client talks to (its emails, its database).</summary>
+    public TestApp App { get; }
+
+    /// <summary>This client's cookies, to copy into another client (a stolen cookie).</summary>
+    public CookieContainer Cookies { get; } = new();
 
     public HttpClient Http { get; }
 

@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,6 +13,7 @@ using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using Serilog.Core;
 using Serilog.Events;
+using SecondOpinion.Web.Infrastructure;
 
 namespace SecondOpinion.TestSupport;
 
@@ -49,6 +52,12 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     public CapturedLogs Logs { get; } = new();
 
+    /// <summary>
+    /// Whether sign-in sessions expire by <see cref="Clock"/>. Off by default, so a test can move
+    /// the clock on by days (deadlines, expiry) and stay signed in; the idle-timeout tests turn it on.
+    /// </summary>
+    public bool SessionsFollowClock { get; set; }
+
     public string MailFolder => Path.Combine(folder, "mail");
 
     public string DatabasePath => Path.Combine(folder, "app.db");
@@ -77,6 +86,13 @@ public sealed class TestApp : WebApplicationFactory<Program>
             builder.UseSetting("App:PublicOrigin", "http://localhost");
         }
 
+        // Every test comes from one address and many sign in: only the rate limit tests set low limits.
+        foreach (var policy in RateLimitPolicies.All)
+        {
+            builder.UseSetting($"{RateLimitRules.Section}:{policy}:PerAddress", "100000");
+            builder.UseSetting($"{RateLimitRules.Section}:{policy}:PerAccount", "100000");
+        }
+
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -87,6 +103,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<ILogEventSink>(Logs);
+            if (!SessionsFollowClock)
+            {
+                services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, options => options.TimeProvider = TimeProvider.System);
+                services.PostConfigure<SecurityStampValidatorOptions>(options => options.TimeProvider = TimeProvider.System);
+            }
         });
     }
 

@@ -19,6 +19,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<PlanActivity> PlanActivities => Set<PlanActivity>();
     public DbSet<PacketLink> PacketLinks => Set<PacketLink>();
     public DbSet<PacketLinkOpen> PacketLinkOpens => Set<PacketLinkOpen>();
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
     public DbSet<StepProgress> StepProgress => Set<StepProgress>();
     public DbSet<Doctor> Doctors => Set<Doctor>();
     public DbSet<Question> Questions => Set<Question>();

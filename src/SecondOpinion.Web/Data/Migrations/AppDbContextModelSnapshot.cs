@@ -1081,6 +1081,31 @@ namespace SecondOpinion.Web.Data.Migrations
                     b.ToTable("RecordsStatusChanges", (string)null);
                 });
 
+            modelBuilder.Entity("SecondOpinion.Web.Domain.SecurityEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "AtUtc");
+
+                    b.ToTable("SecurityEvents");
+                });
+
             modelBuilder.Entity("SecondOpinion.Web.Domain.StartLink", b =>
                 {
                     b.Property<int>("Id")
@@ -1481,6 +1506,15 @@ namespace SecondOpinion.Web.Data.Migrations
                     b.HasOne("SecondOpinion.Web.Domain.RecordsRequest", null)
                         .WithMany("History")
                         .HasForeignKey("RecordsRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecondOpinion.Web.Domain.SecurityEvent", b =>
+                {
+                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

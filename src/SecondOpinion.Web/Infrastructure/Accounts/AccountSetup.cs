@@ -7,6 +7,16 @@ public static class AccountSetup
 {
     public const int PasswordMinLength = 12;
 
+    /// <summary>How long sign-in pauses after <see cref="MaxFailedSignIns"/> wrong passwords in a row: short, so a stranger cannot keep a person out (and a reset link opens it at once).</summary>
+    public static readonly TimeSpan LockoutTime = TimeSpan.FromMinutes(5);
+    public const int MaxFailedSignIns = 5;
+
+    /// <summary>A session ends after this long without a request...</summary>
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
+
+    /// <summary>...unless the person ticked "keep me signed in": then it lasts this long without a visit.</summary>
+    public static readonly TimeSpan RememberMeFor = TimeSpan.FromDays(14);
+
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
         services.AddIdentity<IdentityUser, IdentityRole>(options =>
@@ -23,8 +33,8 @@ public static class AccountSetup
                 options.Password.RequiredUniqueChars = 1;
 
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.MaxFailedAccessAttempts = MaxFailedSignIns;
+                options.Lockout.DefaultLockoutTimeSpan = LockoutTime;
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
@@ -32,6 +42,13 @@ public static class AccountSetup
             .AddPasswordValidator<CommonPasswordValidator>();
 
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromHours(2));
+
+        // The security stamp is checked on every request, so a password change, a reset, a
+        // sign-out or "sign out on every other device" ends the other sessions at once.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        services.AddScoped<AccountEmails>();
+        services.AddScoped<EqualTimePasswordCheck>();
+        services.AddSingleton<SecurityEvents>();
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -42,8 +59,18 @@ public static class AccountSetup
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            options.ExpireTimeSpan = TimeSpan.FromDays(14);
+            // Sliding: each request keeps the session going for as long again as it was given.
+            options.ExpireTimeSpan = IdleTimeout;
             options.SlidingExpiration = true;
+            options.Events.OnSigningIn = context =>
+            {
+                if (context.Properties.IsPersistent)
+                {
+                    context.Properties.ExpiresUtc = context.Properties.IssuedUtc + RememberMeFor;
+                }
+
+                return Task.CompletedTask;
+            };
         });
 
         services.AddAntiforgery(options =>

@@ -30,6 +30,12 @@ public static class AccountRules
                 .WithMessage($"Use at least {AccountSetup.PasswordMinLength} characters. A few words together make a strong password that is easy to remember.")
             .MaximumLength(PasswordMaxLength).WithMessage($"A password can be at most {PasswordMaxLength} characters.");
 
+    /// <summary>A password the person already has: only its presence and length are checked here.</summary>
+    public static IRuleBuilderOptions<T, string?> CurrentPassword<T>(this IRuleBuilderInitial<T, string?> rule) =>
+        rule.Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Enter your password.")
+            .MaximumLength(PasswordMaxLength).WithMessage($"A password can be at most {PasswordMaxLength} characters.");
+
     public static IRuleBuilderOptions<T, string?> SameAs<T>(this IRuleBuilderInitial<T, string?> rule, Func<T, string?> password) =>
         rule.Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Type your password again.")

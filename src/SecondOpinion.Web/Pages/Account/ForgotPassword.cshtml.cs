@@ -1,17 +1,19 @@
-using System.Text;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.AspNetCore.RateLimiting;
 using SecondOpinion.Web.Infrastructure;
-using SecondOpinion.Web.Infrastructure.Email;
+using SecondOpinion.Web.Infrastructure.Accounts;
 using SecondOpinion.Web.Pages.Shared.Forms;
 
 namespace SecondOpinion.Web.Pages.Account;
 
-public class ForgotPasswordModel(UserManager<IdentityUser> users, IEmailSender email, PublicLinks links) : PageModel
+[EnableRateLimiting(RateLimitPolicies.ForgotPassword)]
+public class ForgotPasswordModel(UserManager<IdentityUser> users, AccountEmails emails) : PageModel, IAccountRateLimited
 {
+    public string? RateLimitAccount => Input.Email;
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -33,22 +35,7 @@ public class ForgotPasswordModel(UserManager<IdentityUser> users, IEmailSender e
         var user = await users.FindByEmailAsync(Input.Email!.Trim());
         if (user?.Email is not null)
         {
-            var token = await users.GeneratePasswordResetTokenAsync(user);
-            var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-            var link = links.To(Url.Page("/Account/ResetPassword", new { userId = user.Id, code })!);
-            await email.SendAsync(new EmailMessage(
-                user.Email,
-                "Reset your SecondOpinion password",
-                $"""
-                Hello,
-
-                Someone asked to reset the password for your SecondOpinion account.
-                To choose a new password, open this link within 2 hours:
-
-                {link}
-
-                If you did not ask for this, you can ignore this email. Your password stays the same.
-                """), cancellationToken);
+            await emails.SendResetAsync(user, cancellationToken);
         }
 
         Sent = true;

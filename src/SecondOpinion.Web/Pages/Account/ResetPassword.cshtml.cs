@@ -1,16 +1,22 @@
-using System.Text;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.AspNetCore.RateLimiting;
+using SecondOpinion.Web.Domain;
+using SecondOpinion.Web.Infrastructure;
+using SecondOpinion.Web.Infrastructure.Accounts;
 using SecondOpinion.Web.Pages.Shared.Forms;
 
 namespace SecondOpinion.Web.Pages.Account;
 
-public class ResetPasswordModel(UserManager<IdentityUser> users) : PageModel
+[EnableRateLimiting(RateLimitPolicies.ResetPassword)]
+public class ResetPasswordModel(UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, SecurityEvents events)
+    : PageModel, IAccountRateLimited
 {
     private const string InvalidLink = "This reset link has expired or was already used. Ask for a new one.";
+
+    public string? RateLimitAccount => UserId;
 
     [BindProperty(SupportsGet = true)]
     public string? UserId { get; set; }
@@ -35,7 +41,7 @@ public class ResetPasswordModel(UserManager<IdentityUser> users) : PageModel
         }
 
         var user = LinkIsUsable ? await users.FindByIdAsync(UserId!) : null;
-        var token = DecodeToken(Code);
+        var token = AccountEmails.DecodeToken(Code);
         if (user is null || token is null)
         {
             ModelState.AddModelError("", InvalidLink);
@@ -55,23 +61,16 @@ public class ResetPasswordModel(UserManager<IdentityUser> users) : PageModel
             return Page();
         }
 
-        // The emailed link proves who they are, so an account locked by wrong guesses opens again.
+        // The emailed link proves who they are, so sign-in paused by wrong guesses (someone
+        // else's, perhaps) opens again, and they are signed in here: a stranger who keeps trying
+        // their email cannot keep them out. The reset changed the security stamp, so every other
+        // session has ended.
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        TempData["Message"] = "Your password is changed. Sign in with your new password.";
-        return Redirect("/account/sign-in");
-    }
-
-    private static string? DecodeToken(string? code)
-    {
-        try
-        {
-            return code is null ? null : Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
+        await signIn.SignInAsync(user, isPersistent: false);
+        await events.RecordAsync(user.Id, SecurityEventKind.PasswordReset, cancellationToken);
+        TempData["Message"] = "Your password is changed and you are signed in. Any other device signed in to your account is now signed out.";
+        return Redirect("/plans");
     }
 
     public sealed class InputModel

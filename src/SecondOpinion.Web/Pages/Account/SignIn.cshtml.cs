@@ -2,12 +2,21 @@ using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using SecondOpinion.Web.Domain;
+using SecondOpinion.Web.Infrastructure;
+using SecondOpinion.Web.Infrastructure.Accounts;
 using SecondOpinion.Web.Pages.Shared.Forms;
 
 namespace SecondOpinion.Web.Pages.Account;
 
-public class SignInModel(SignInManager<IdentityUser> signIn) : PageModel
+[EnableRateLimiting(RateLimitPolicies.SignIn)]
+public class SignInModel(
+    UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, EqualTimePasswordCheck equalTime, SecurityEvents events)
+    : PageModel, IAccountRateLimited
 {
+    public string? RateLimitAccount => Input.Email;
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -24,15 +33,36 @@ public class SignInModel(SignInManager<IdentityUser> signIn) : PageModel
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Input.Email!.Trim(), Input.Password!, Input.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
+        // Every refusal has the same words and costs about the same time (one password check),
+        // whether the email is unknown, the password is wrong, or sign-in is paused after too
+        // many wrong tries: the page does not tell anyone who has an account.
+        var user = await users.FindByEmailAsync(Input.Email!.Trim());
+        if (user is null || await users.IsLockedOutAsync(user))
         {
-            return LocalRedirect(SafeReturnUrl);
+            equalTime.Spend(Input.Password!);
+            return await RefuseAsync(user, SecurityEventKind.SignInFailed, cancellationToken);
         }
 
-        ModelState.AddModelError("", result.IsLockedOut
-            ? "Your account is locked for 15 minutes because the password was wrong too many times. Wait and try again, or reset your password."
-            : "The email or password is not right. Check them and try again.");
+        var result = await signIn.CheckPasswordSignInAsync(user, Input.Password!, lockoutOnFailure: true);
+        if (!result.Succeeded)
+        {
+            return await RefuseAsync(user, result.IsLockedOut ? SecurityEventKind.LockedOut : SecurityEventKind.SignInFailed, cancellationToken);
+        }
+
+        await signIn.SignInAsync(user, Input.RememberMe);
+        await events.RecordAsync(user.Id, SecurityEventKind.SignedIn, cancellationToken);
+        return LocalRedirect(SafeReturnUrl);
+    }
+
+    private async Task<IActionResult> RefuseAsync(IdentityUser? user, SecurityEventKind kind, CancellationToken cancellationToken)
+    {
+        if (user is not null)
+        {
+            await events.RecordAsync(user.Id, kind, cancellationToken);
+        }
+
+        ModelState.AddModelError("", "The email or password is not right. Check them and try again. " +
+                                     "After several wrong tries, sign-in pauses for a few minutes. You can also reset your password.");
         return Page();
     }
 
@@ -50,9 +80,7 @@ public class SignInModel(SignInManager<IdentityUser> signIn) : PageModel
         public InputValidator()
         {
             RuleFor(i => i.Email).ValidEmail();
-            RuleFor(i => i.Password).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Enter your password.")
-                .MaximumLength(AccountRules.PasswordMaxLength).WithMessage($"A password can be at most {AccountRules.PasswordMaxLength} characters.");
+            RuleFor(i => i.Password).CurrentPassword();
         }
     }
 }

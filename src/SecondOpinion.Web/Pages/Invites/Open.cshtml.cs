@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using SecondOpinion.Web.Data;
 using SecondOpinion.Web.Domain;
 using SecondOpinion.Web.Infrastructure;
+using SecondOpinion.Web.Infrastructure.Accounts;
 using SecondOpinion.Web.Infrastructure.Activity;
 
 namespace SecondOpinion.Web.Pages.Invites;
@@ -14,7 +15,7 @@ namespace SecondOpinion.Web.Pages.Invites;
 /// can accept it, once, before it expires. A person who is not signed in is asked to sign in or
 /// create an account and comes back here. Nothing about the plan is shown before that.
 /// </summary>
-public class OpenModel(AppDbContext db, UserManager<IdentityUser> users, ActivityLog activity, TimeProvider clock) : PageModel
+public class OpenModel(AppDbContext db, UserManager<IdentityUser> users, ActivityLog activity, SecurityEvents events, TimeProvider clock) : PageModel
 {
     public InviteAnswer State { get; private set; }
     public string Token { get; private set; } = "";
@@ -69,6 +70,7 @@ public class OpenModel(AppDbContext db, UserManager<IdentityUser> users, Activit
         activity.Add(invite.PlanId, userId, ActivityPhrases.Accepted(invite.Role));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await events.RecordAsync(userId, SecurityEventKind.InviteAccepted, cancellationToken);
 
         TempData["Message"] = invite.Role == PlanRole.Owner
             ? "You are now the owner of this plan. You decide who can see it."

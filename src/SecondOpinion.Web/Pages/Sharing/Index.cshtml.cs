@@ -2,10 +2,12 @@ using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using SecondOpinion.Web.Data;
 using SecondOpinion.Web.Domain;
 using SecondOpinion.Web.Infrastructure;
+using SecondOpinion.Web.Infrastructure.Accounts;
 using SecondOpinion.Web.Infrastructure.Email;
 using SecondOpinion.Web.Pages.Account;
 using SecondOpinion.Web.Pages.Plans;
@@ -18,10 +20,14 @@ namespace SecondOpinion.Web.Pages.Sharing;
 /// form to invite someone. Only owners can open it (others get 404, see <see cref="PlanAccessAttribute"/>).
 /// </summary>
 [PlanAccess(Open = [PlanRole.Owner], Change = [PlanRole.Owner])]
+[EnableRateLimiting(RateLimitPolicies.Invite)]
 public class IndexModel(
-    AppDbContext db, UserManager<IdentityUser> users, IEmailSender email, PublicLinks links, TimeProvider clock, ILogger<IndexModel> logger)
-    : PlanPageModel
+    AppDbContext db, UserManager<IdentityUser> users, IEmailSender email, PublicLinks links, TimeProvider clock, SecurityEvents events,
+    ILogger<IndexModel> logger)
+    : PlanPageModel, IAccountRateLimited
 {
+    public string? RateLimitAccount => UserId;
+
     public static IReadOnlyList<SelectListItem> InviteRoleChoices { get; } =
     [
         new("Caregiver: can change everything except who has access", nameof(PlanRole.Caregiver)),
@@ -50,6 +56,12 @@ public class IndexModel(
         await LoadAsync(cancellationToken);
         if (!valid)
         {
+            return Page();
+        }
+
+        if (!await OwnEmailConfirmedAsync())
+        {
+            ModelState.AddModelError("", ConfirmEmailFirst);
             return Page();
         }
 
@@ -103,6 +115,12 @@ public class IndexModel(
         if (invite is null)
         {
             return refusal!;
+        }
+
+        if (!await OwnEmailConfirmedAsync())
+        {
+            TempData["Message"] = ConfirmEmailFirst;
+            return Redirect($"/plans/{PlanId}/sharing");
         }
 
         var (token, hash) = SecretTokens.New();
@@ -191,6 +209,11 @@ public class IndexModel(
     private async Task<bool> IsLastOwnerAsync(CancellationToken cancellationToken) =>
         await db.PlanMembers.OfPlan(PlanId).CountAsync(m => m.Role == PlanRole.Owner, cancellationToken) <= 1;
 
+    private const string ConfirmEmailFirst =
+        "Confirm your own email address before you invite anyone. Your account page can send you the link again.";
+
+    private async Task<bool> OwnEmailConfirmedAsync() => (await users.GetUserAsync(User))?.EmailConfirmed == true;
+
     private async Task<bool> SendAsync(PlanInvite invite, string token, CancellationToken cancellationToken)
     {
         var inviter = await users.GetUserAsync(User);
@@ -212,13 +235,15 @@ public class IndexModel(
         try
         {
             await email.SendAsync(new EmailMessage(invite.Email, "You are invited to a plan on SecondOpinion", body), cancellationToken);
-            return true;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             logger.LogWarning(exception, "The invite email could not be sent");
             return false;
         }
+
+        await events.RecordAsync(UserId, SecurityEventKind.InviteSent, cancellationToken);
+        return true;
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
