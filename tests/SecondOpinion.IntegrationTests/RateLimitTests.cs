@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using SecondOpinion.TestSupport;
 using SecondOpinion.Web.Domain;
 
@@ -55,6 +56,23 @@ public class RateLimitTests
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero, "A refusal says when to try again.");
         Assert.Contains("Please wait a moment", await response.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Packet_links_opened_too_often_from_one_address_get_429_whatever_the_token()
+    {
+        await using var app = AppWithLimit("PacketLink", perAddress: 3, perAccount: 0);
+        var (owner, plan) = await app.SignedUpWithPlanAsync(cancellationToken: Token);
+        using var _ = owner;
+        var (_, path) = await owner.MakePacketLinkAsync(plan, cancellationToken: Token);
+        using var office = new AppClient(app);
+
+        Assert.Equal(HttpStatusCode.OK, (await office.GetAsync(path, Token)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await office.GetAsync($"/packet/{Endpoints.UnknownToken}", Token)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await office.GetAsync(path, Token)).Status);
+        AssertCalmlyRefused(await office.GetAsync(path, Token));
+        AssertCalmlyRefused(await office.GetAsync($"/packet/{Endpoints.UnknownToken}", Token));
+        Assert.Equal(2, await app.QueryAsync(db => db.PacketLinkOpens.CountAsync(Token)));
     }
 
     [Fact]

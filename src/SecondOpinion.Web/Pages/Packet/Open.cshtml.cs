@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using SecondOpinion.Web.Data;
 using SecondOpinion.Web.Domain;
@@ -12,8 +13,9 @@ namespace SecondOpinion.Web.Pages.Packet;
 /// The visit packet behind a packet link, for the new doctor's office: anyone with the link can
 /// read it, with no account, until it expires or is ended. Each opening is kept (its time only)
 /// and written to the plan's activity list. This page model is the app's one public way into a
-/// plan's contents, so limits on how often it may be opened belong here.
+/// plan's contents, so it is rate limited per address: guessing tokens gets a calm 429 long before it could work.
 /// </summary>
+[EnableRateLimiting(RateLimitPolicies.PacketLink)]
 public class OpenModel(AppDbContext db, ActivityLog activity, TimeProvider clock) : PageModel
 {
     public enum Answer
