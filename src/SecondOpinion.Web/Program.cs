@@ -4,6 +4,7 @@ using SecondOpinion.Web.Infrastructure.Accounts;
 using SecondOpinion.Web.Infrastructure.Activity;
 using SecondOpinion.Web.Infrastructure.Commands;
 using SecondOpinion.Web.Infrastructure.Email;
+using SecondOpinion.Web.Infrastructure.Privacy;
 using SecondOpinion.Web.Pages.Shared.Forms;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,6 +21,7 @@ builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Secti
 builder.Services.AddScoped<IEmailSender, MailKitEmailSender>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<ActivityLog>();
+builder.Services.AddPrivacy();
 builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 builder.Services.AddRazorPages(options =>

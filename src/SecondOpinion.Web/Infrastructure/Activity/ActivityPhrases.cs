@@ -22,6 +22,9 @@ public static class ActivityPhrases
         ? "took over the plan as its owner"
         : $"joined the plan as {PlanRoles.Name(role).ToLowerInvariant()}";
 
+    /// <summary>The plan's only owner deleted their account and gave the plan to this caregiver.</summary>
+    public const string HandedOverAtAccountDeletion = "became the owner when the last owner deleted their account";
+
     private static readonly Dictionary<(Type Page, string Method, string Handler), string> Phrases = new()
     {
         [(typeof(Plans.HomeModel), "GET", "")] = "opened the plan",
@@ -32,6 +35,9 @@ public static class ActivityPhrases
         [(typeof(Plans.ActivityModel), "GET", "")] = "opened the activity list",
         [(typeof(Plans.LeaveModel), "GET", "")] = "opened the page to leave the plan",
         [(typeof(Plans.LeaveModel), "POST", "")] = "left the plan",
+        [(typeof(Plans.DeleteModel), "GET", "")] = "opened the page to delete the plan",
+        // Never written: the activity list goes with the plan.
+        [(typeof(Plans.DeleteModel), "POST", "")] = "deleted the plan",
         [(typeof(Sharing.IndexModel), "GET", "")] = "opened the sharing page",
         [(typeof(Sharing.IndexModel), "POST", "Invite")] = "invited someone to the plan",
         [(typeof(Sharing.IndexModel), "POST", "Cancel")] = "cancelled an invite",
