@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using SecondOpinion.Web.Infrastructure;
 using SecondOpinion.Web.Infrastructure.Accounts;
 using SecondOpinion.Web.Infrastructure.Activity;
@@ -36,7 +35,7 @@ builder.Services.AddRazorPages(options =>
         options.Filters.Add<PlanMembershipFilter>();
         options.Filters.Add<KnownHandlersFilter>();
         options.ModelBinderProviders.Insert(0, new CheckboxBinder.Provider());
-        options.Filters.Add(new ResponseCacheAttribute { NoStore = true, Location = ResponseCacheLocation.None });
+        options.Filters.Add<NoStoreFilter>();
         options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         PlainBindingMessages.Apply(options.ModelBindingMessageProvider);
     });

@@ -109,6 +109,7 @@ public class RecordsTests
         using var response = await client.Http.GetAsync($"{printUrl}?handler=Pdf", Token);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(response.Headers.CacheControl?.NoStore, "The PDF must not be kept in the browser's cache.");
         var bytes = await response.Content.ReadAsByteArrayAsync(Token);
         using var pdf = PdfDocument.Open(bytes);
         var text = string.Join(" ", pdf.GetPages().SelectMany(page => page.GetWords()).Select(word => word.Text));

@@ -270,7 +270,7 @@ public class VisitTests
     }
 
     [Fact]
-    public async Task The_calendar_file_has_the_utc_start_the_place_a_reminder_and_no_health_details()
+    public async Task The_calendar_file_has_the_utc_start_the_place_a_reminder_no_health_details_and_is_not_cached()
     {
         await using var app = new TestApp();
         var (client, plan, _) = await PlanWithDoctorAsync(app);
@@ -285,6 +285,7 @@ public class VisitTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/calendar", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(response.Headers.CacheControl?.NoStore, "The calendar file must not be kept in the browser's cache.");
         Assert.Equal("second-opinion-visit.ics", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
         var text = await response.Content.ReadAsStringAsync(Token);
         var calendar = Calendar.Load(text)!;

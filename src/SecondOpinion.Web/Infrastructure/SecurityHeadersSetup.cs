@@ -4,8 +4,8 @@ public static class SecurityHeadersSetup
 {
     /// <summary>
     /// Strict headers on every response: scripts and styles only from this site, no framing, no
-    /// referrer (reset and share links carry tokens). Pages are also marked no-store where Razor
-    /// Pages is set up, so health details are not cached on a shared computer.
+    /// referrer (reset and share links carry tokens). Pages and files are also marked no-store
+    /// (<see cref="NoStoreFilter"/>), so health details are not cached on a shared computer.
     /// </summary>
     public static IApplicationBuilder UseAppSecurityHeaders(this IApplicationBuilder app) =>
         app.UseSecurityHeaders(new HeaderPolicyCollection()
