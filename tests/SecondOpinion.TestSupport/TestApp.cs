@@ -49,6 +49,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     public CapturedLogs Logs { get; } = new();
 
+    /// <summary>The app's own folder: its database, its mail folder, and any other file it writes.</summary>
+    public string Folder => folder;
+
     public string MailFolder => Path.Combine(folder, "mail");
 
     public string DatabasePath => Path.Combine(folder, "app.db");

@@ -50,7 +50,7 @@ public sealed class Erasure(AppDbContext db, UserManager<IdentityUser> users, Ac
 
     public async Task<AccountPlans> PlansOfAsync(string userId, CancellationToken cancellationToken)
     {
-        var memberships = await db.PlanMembers.Where(m => m.UserId == userId).OrderBy(m => m.JoinedAtUtc).ToListAsync(cancellationToken);
+        var memberships = await db.PlanMembers.AsNoTracking().Where(m => m.UserId == userId).OrderBy(m => m.JoinedAtUtc).ToListAsync(cancellationToken);
         var onlyOwner = new List<OwnedPlan>();
         var othersKeep = new List<string>();
         foreach (var membership in memberships)

@@ -84,7 +84,7 @@ public sealed class PersonalDataExport(AppDbContext db, TimeProvider clock)
         };
 
         var plans = new JsonArray();
-        var memberships = await db.PlanMembers.Where(m => m.UserId == userId).OrderBy(m => m.JoinedAtUtc).ToListAsync(cancellationToken);
+        var memberships = await db.PlanMembers.AsNoTracking().Where(m => m.UserId == userId).OrderBy(m => m.JoinedAtUtc).ToListAsync(cancellationToken);
         foreach (var membership in memberships)
         {
             plans.Add(await PlanAsync(membership, userId, cancellationToken));
@@ -119,7 +119,7 @@ public sealed class PersonalDataExport(AppDbContext db, TimeProvider clock)
             section[rows.Name] = Serialize(await rows.Read(db, planId, cancellationToken));
         }
 
-        section["Members"] = Serialize(await db.PlanMembers.OfPlan(planId)
+        section["Members"] = Serialize(await db.PlanMembers.OfPlan(planId).OrderBy(m => m.JoinedAtUtc)
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Email, Role = PlanRoles.Name(m.Role), m.JoinedAtUtc })
             .ToListAsync(cancellationToken));
         section["InvitesYouMade"] = Serialize(await InvitesAsync(

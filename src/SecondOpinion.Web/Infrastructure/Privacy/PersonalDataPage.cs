@@ -93,11 +93,15 @@ public static partial class PersonalDataPage
         null => "(empty)",
         JsonValue v when v.GetValueKind() == JsonValueKind.True => "Yes",
         JsonValue v when v.GetValueKind() == JsonValueKind.False => "No",
-        JsonValue v when v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().Contains('T', StringComparison.Ordinal) && v.TryGetValue(out DateTime time) => time.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
-        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+        // Times are UTC; a date alone ("2026-03-15") stays as it is.
+        JsonValue v when v.TryGetValue(out string? text) =>
+            text.Contains('T', StringComparison.Ordinal) && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time) ? Time(time) : text,
+        JsonValue v when v.TryGetValue(out DateTime time) => Time(time),
         JsonObject o => string.Join("; ", o.Select(p => $"{Label(p.Key)}: {Value(p.Value)}")),
         _ => value.ToJsonString(),
     };
+
+    private static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     /// <summary>"PatientDateOfBirth" becomes "Patient date of birth"; "AtUtc" times say UTC in their value.</summary>
     private static string Label(string name)
