@@ -14,6 +14,7 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddAppLogging();
 builder.Services.AddDatabase();
+builder.Services.AddKeyProtection(builder.Configuration, builder.Environment);
 builder.Services.AddAccounts();
 builder.Services.AddPublicLinks();
 builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);

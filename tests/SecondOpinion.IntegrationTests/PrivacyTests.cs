@@ -1,4 +1,7 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.DataProtection;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -273,6 +276,61 @@ public class PrivacyTests
 
         Assert.Contains(app.Logs.Lines, line => line.Contains("/invites/{token}", StringComparison.Ordinal) && line.Contains("RequestPath", StringComparison.Ordinal));
         Assert.All(app.Logs.Lines, line => Assert.DoesNotContain(token, line, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Data_protection_keys_are_kept_beside_the_database_and_encrypted_with_the_configured_certificate()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "secondopinion-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var certificatePath = Path.Combine(folder, "keys.pfx");
+        using (var rsa = RSA.Create(2048))
+        {
+            var request = new CertificateRequest("CN=SecondOpinion keys", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+            await File.WriteAllBytesAsync(certificatePath, certificate.Export(X509ContentType.Pfx, "certificate password"), Token);
+        }
+
+        string protectedText;
+        await using (var first = WithCertificate(new TestApp(folder: folder), certificatePath))
+        {
+            protectedText = first.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("still readable");
+        }
+
+        var keys = Directory.GetFiles(Path.Combine(folder, "keys"), "key-*.xml");
+        Assert.NotEmpty(keys);
+        Assert.All(keys, key =>
+        {
+            var xml = File.ReadAllText(key);
+            Assert.Contains("encryptedSecret", xml, StringComparison.Ordinal);
+            Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal);
+        });
+        await using (var restarted = WithCertificate(new TestApp(folder: folder), certificatePath))
+        {
+            Assert.Equal("still readable", restarted.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(protectedText));
+        }
+
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Without_a_certificate_the_keys_are_kept_in_the_configured_folder()
+    {
+        await using var app = new TestApp();
+        var folder = Path.Combine(app.Folder, "elsewhere");
+        app.Settings["DataProtection:KeysFolder"] = folder;
+
+        app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("text");
+
+        Assert.Contains("<masterKey", File.ReadAllText(Assert.Single(Directory.GetFiles(folder, "key-*.xml"))), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(app.Folder, "keys")));
+    }
+
+    private static TestApp WithCertificate(TestApp app, string certificatePath)
+    {
+        app.Settings["DataProtection:CertificatePath"] = certificatePath;
+        app.Settings["DataProtection:CertificatePassword"] = "certificate password";
+        return app;
     }
 
     private const string DeleteModelChoice = SecondOpinion.Web.Pages.Account.DeleteModel.DeleteChoice;

@@ -24,9 +24,6 @@ public static class LoggingSetup
                 // Always quiet, whatever the configuration says: the hosting log writes whole URLs,
                 // query strings included, and our own request line replaces it.
                 .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", LogEventLevel.Warning)
-                // The data protection keys are kept in the database beside the data they protect,
-                // so its warning that they are not encrypted separately is expected.
-                .MinimumLevel.Override("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogEventLevel.Error)
                 .ReadFrom.Services(provider)
                 .Enrich.FromLogContext()
                 .Enrich.With<TokensMasked>()

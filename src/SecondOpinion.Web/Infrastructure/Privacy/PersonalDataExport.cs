@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -55,7 +54,6 @@ public sealed class PersonalDataExport(AppDbContext db, TimeProvider clock)
     [
         typeof(IdentityRole), // the app's roles; a person's roles are in the account part
         typeof(IdentityRoleClaim<string>),
-        typeof(DataProtectionKey), // the app's own keys
     ];
 
     /// <summary>Every table whose rows about the person are in the export.</summary>
