@@ -17,6 +17,7 @@ builder.Services.AddDatabase();
 builder.Services.AddKeyProtection(builder.Configuration, builder.Environment);
 builder.Services.AddAccounts();
 builder.Services.AddPublicLinks();
+builder.Services.AddHttpsBehindProxy(builder.Configuration);
 builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
 builder.Services.AddScoped<IEmailSender, MailKitEmailSender>();
 builder.Services.AddSingleton(TimeProvider.System);
@@ -43,10 +44,10 @@ builder.Services.AddRazorPages(options =>
 
 var app = builder.Build();
 
+app.UseHttpsBehindProxy();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error");
-    app.UseHsts();
 }
 
 app.UseStatusCodePagesWithReExecute("/error");

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -49,6 +50,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     public CapturedLogs Logs { get; } = new();
 
+    /// <summary>The address every in-memory request comes from (a proxy, say); set before the first request.</summary>
+    public System.Net.IPAddress? RemoteAddress { get; set; }
+
     /// <summary>The app's own folder: its database, its mail folder, and any other file it writes.</summary>
     public string Folder => folder;
 
@@ -90,6 +94,10 @@ public sealed class TestApp : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<ILogEventSink>(Logs);
+            if (RemoteAddress is { } remote)
+            {
+                services.AddTransient<IStartupFilter>(_ => new FromAddress(remote));
+            }
         });
     }
 
@@ -111,6 +119,20 @@ public sealed class TestApp : WebApplicationFactory<Program>
             // A file still held open only leaves a folder in the temp directory behind.
         }
     }
+}
+
+/// <summary>Makes every request come from one address, before any of the app's middleware runs.</summary>
+internal sealed class FromAddress(System.Net.IPAddress address) : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            context.Connection.RemoteIpAddress = address;
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }
 
 /// <summary>Every log event the app writes, rendered with its properties, to check what reaches logs.</summary>
