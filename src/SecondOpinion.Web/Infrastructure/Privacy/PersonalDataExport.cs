@@ -32,7 +32,7 @@ public sealed class PersonalDataExport(AppDbContext db, TimeProvider clock)
         Rows("Doctors", db => db.Doctors.OrderBy(d => d.Id)),
         Rows("Insurance", db => db.InsuranceCoverages),
         Rows("Insurance calls", db => db.InsuranceCalls.OrderBy(c => c.CalledOn).ThenBy(c => c.Id), typeof(InsuranceAnswer)),
-        Rows("Records requests", db => db.RecordsRequests.Include(r => r.History).Include(r => r.Calls).OrderBy(r => r.Id),
+        Rows("Records requests", db => db.RecordsRequests.Include(r => r.History).Include(r => r.Calls).AsSplitQuery().OrderBy(r => r.Id),
             typeof(RecordsStatusChange), typeof(RecordsFollowUpCall)),
         Rows("Questions", db => db.Questions.OrderBy(q => q.Position)),
         Rows("Reading list", db => db.ReadingItems.OrderBy(r => r.Id)),
