@@ -3,6 +3,7 @@ using SecondOpinion.Web.Infrastructure.Accounts;
 using SecondOpinion.Web.Infrastructure.Activity;
 using SecondOpinion.Web.Infrastructure.Commands;
 using SecondOpinion.Web.Infrastructure.Email;
+using SecondOpinion.Web.Infrastructure.Privacy;
 using SecondOpinion.Web.Pages.Shared.Forms;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,14 +14,17 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddAppLogging();
 builder.Services.AddDatabase();
+builder.Services.AddKeyProtection(builder.Configuration, builder.Environment);
 builder.Services.AddAccounts();
 builder.Services.AddPublicLinks();
 builder.Services.AddAppRateLimits();
+builder.Services.AddHttpsBehindProxy(builder.Configuration);
 builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
 builder.Services.AddScoped<IEmailSender, MailKitEmailSender>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<ActivityLog>();
 builder.Services.AddScoped<ClinicStaffInvites>();
+builder.Services.AddPrivacy();
 builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 builder.Services.AddRazorPages(options =>
@@ -54,10 +58,10 @@ builder.Services.AddRazorPages(options =>
 
 var app = builder.Build();
 
+app.UseHttpsBehindProxy();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error");
-    app.UseHsts();
 }
 
 app.UseStatusCodePagesWithReExecute("/error");

@@ -163,8 +163,8 @@ public class MalformedRequestTests
         var token = await client.AntiforgeryTokenAsync(Token);
         var failures = new List<string>();
 
-        // Signing out ends the session the other requests need, so its page comes last.
-        foreach (var route in Endpoints.Pages(app).OrderBy(r => r.Template == "account/sign-out"))
+        // Deleting the plan ends the plan and signing out the session the other requests need, so their pages come last.
+        foreach (var route in Endpoints.Pages(app).OrderBy(r => r.Template switch { "account/sign-out" => 2, "plans/{planId:guid}/delete" => 1, _ => 0 }))
         {
             var path = Endpoints.PathFor(route.Template, planId, clinicId);
             foreach (var method in new[] { "PUT", "DELETE", "PATCH", "TRACE", "OPTIONS" })

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -58,6 +59,12 @@ public sealed class TestApp : WebApplicationFactory<Program>
     /// </summary>
     public bool SessionsFollowClock { get; set; }
 
+    /// <summary>The address every in-memory request comes from (a proxy, say); set before the first request.</summary>
+    public System.Net.IPAddress? RemoteAddress { get; set; }
+
+    /// <summary>The app's own folder: its database, its mail folder, and any other file it writes.</summary>
+    public string Folder => folder;
+
     public string MailFolder => Path.Combine(folder, "mail");
 
     public string DatabasePath => Path.Combine(folder, "app.db");
@@ -108,6 +115,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
                 services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, options => options.TimeProvider = TimeProvider.System);
                 services.PostConfigure<SecurityStampValidatorOptions>(options => options.TimeProvider = TimeProvider.System);
             }
+
+            if (RemoteAddress is { } remote)
+            {
+                services.AddTransient<IStartupFilter>(_ => new FromAddress(remote));
+            }
         });
     }
 
@@ -129,6 +141,20 @@ public sealed class TestApp : WebApplicationFactory<Program>
             // A file still held open only leaves a folder in the temp directory behind.
         }
     }
+}
+
+/// <summary>Makes every request come from one address, before any of the app's middleware runs.</summary>
+internal sealed class FromAddress(System.Net.IPAddress address) : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            context.Connection.RemoteIpAddress = address;
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }
 
 /// <summary>Every log event the app writes, rendered with its properties, to check what reaches logs.</summary>

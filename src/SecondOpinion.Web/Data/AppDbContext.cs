@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -8,11 +7,8 @@ using SecondOpinion.Web.Domain;
 namespace SecondOpinion.Web.Data;
 
 public class AppDbContext(DbContextOptions<AppDbContext> options)
-    : IdentityDbContext<IdentityUser>(options), IDataProtectionKeyContext
+    : IdentityDbContext<IdentityUser>(options)
 {
-    /// <summary>The keys that protect sign-in cookies and reset links, kept with the data so a restart or a second instance can read them.</summary>
-    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
-
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<PlanMember> PlanMembers => Set<PlanMember>();
     public DbSet<PlanInvite> PlanInvites => Set<PlanInvite>();

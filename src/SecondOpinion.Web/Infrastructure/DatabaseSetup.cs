@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using SecondOpinion.Web.Data;
@@ -16,7 +15,6 @@ public static class DatabaseSetup
                 provider.GetRequiredService<IConfiguration>(),
                 provider.GetRequiredService<IHostEnvironment>())));
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>();
-        services.AddDataProtection().SetApplicationName("SecondOpinion").PersistKeysToDbContext<AppDbContext>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Serilog;
+using Serilog.Core;
 using Serilog.Events;
 
 namespace SecondOpinion.Web.Infrastructure;
@@ -23,11 +24,9 @@ public static class LoggingSetup
                 // Always quiet, whatever the configuration says: the hosting log writes whole URLs,
                 // query strings included, and our own request line replaces it.
                 .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", LogEventLevel.Warning)
-                // The data protection keys are kept in the database beside the data they protect,
-                // so its warning that they are not encrypted separately is expected.
-                .MinimumLevel.Override("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogEventLevel.Error)
                 .ReadFrom.Services(provider)
                 .Enrich.FromLogContext()
+                .Enrich.With<TokensMasked>()
                 .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture);
             var filePath = configuration["Logging:FilePath"];
             if (!string.IsNullOrWhiteSpace(filePath))
@@ -45,20 +44,41 @@ public static class LoggingSetup
             // tests) each log their own requests.
             options.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0} ms";
-            // A link token in the path (an invite) opens a plan: the log shows a placeholder.
-            options.GetMessageTemplateProperties = (context, path, elapsed, status) =>
-            [
-                new("RequestMethod", new ScalarValue(context.Request.Method)),
-                new("RequestPath", new ScalarValue(WithoutTokens(path))),
-                new("StatusCode", new ScalarValue(status)),
-                new("Elapsed", new ScalarValue(elapsed)),
-            ];
             options.GetLevel = (context, _, exception) =>
                 exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
                 : context.Request.Path.StartsWithSegments("/health") ? LogEventLevel.Verbose
                 : LogEventLevel.Information;
         });
 
-    private static string WithoutTokens(string path) =>
-        string.Join('/', path.Split('/').Select(segment => SecretTokens.LooksValid(segment) ? "{token}" : segment));
+    /// <summary>
+    /// A link token in a path (an invite) opens a plan, so no log event shows one: in every
+    /// property (the request line's RequestPath, the RequestPath that ASP.NET Core's request scope
+    /// puts on every event logged while the request runs, routing's path and route values, a
+    /// handler's arguments) a path segment that looks like a token becomes a placeholder.
+    /// </summary>
+    private sealed class TokensMasked : ILogEventEnricher
+    {
+        public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
+        {
+            foreach (var (name, value) in logEvent.Properties.ToList())
+            {
+                var masked = Masked(value);
+                if (!ReferenceEquals(masked, value))
+                {
+                    logEvent.AddOrUpdateProperty(new LogEventProperty(name, masked));
+                }
+            }
+        }
+
+        private static LogEventPropertyValue Masked(LogEventPropertyValue value) => value switch
+        {
+            ScalarValue { Value: string text } when WithoutTokens(text) is var clean && clean != text => new ScalarValue(clean),
+            SequenceValue sequence when sequence.Elements.Select(Masked).ToList() is var elements
+                                        && !elements.SequenceEqual(sequence.Elements) => new SequenceValue(elements),
+            _ => value,
+        };
+
+        private static string WithoutTokens(string path) =>
+            string.Join('/', path.Split('/').Select(segment => SecretTokens.LooksValid(segment) ? "{token}" : segment));
+    }
 }

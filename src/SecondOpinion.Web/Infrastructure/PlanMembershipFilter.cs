@@ -16,6 +16,11 @@ public sealed record PlanMembership(Guid PlanId, string UserId, PlanRole Role)
     public bool CanEdit => PlanMember.CanEdit(Role);
 
     public bool IsOwner => Role == PlanRole.Owner;
+
+    /// <summary>Set by a page that deleted the plan: there is no activity list left to write to.</summary>
+    public bool PlanDeleted { get; private set; }
+
+    public void MarkPlanDeleted() => PlanDeleted = true;
 }
 
 /// <summary>
@@ -101,7 +106,7 @@ public sealed class PlanMembershipFilter(AppDbContext db, UserManager<IdentityUs
         var succeeded = isRead
             ? executed.Result is null or PageResult or FileResult && !membership.IsOwner && HttpMethods.IsGet(method)
             : executed.Result is RedirectResult or LocalRedirectResult or RedirectToPageResult && context.ModelState.IsValid;
-        if (succeeded)
+        if (succeeded && !membership.PlanDeleted)
         {
             var text = ActivityPhrases.For(pageType, method, context.HandlerMethod?.Name);
             await activity.RecordAsync(planId, userId, text, context.HttpContext.RequestAborted);

@@ -31,6 +31,8 @@ public static class ActivityPhrases
 
     /// <summary>Lines that name no person, so the activity list does not put a name (or "someone") before them.</summary>
     public static bool HasNoActor(string text) => text == PacketOpened;
+    /// <summary>The plan's only owner deleted their account and gave the plan to this caregiver.</summary>
+    public const string HandedOverAtAccountDeletion = "became the owner when the last owner deleted their account";
 
     private static readonly Dictionary<(Type Page, string Method, string Handler), string> Phrases = new()
     {
@@ -42,6 +44,9 @@ public static class ActivityPhrases
         [(typeof(Plans.ActivityModel), "GET", "")] = "opened the activity list",
         [(typeof(Plans.LeaveModel), "GET", "")] = "opened the page to leave the plan",
         [(typeof(Plans.LeaveModel), "POST", "")] = "left the plan",
+        [(typeof(Plans.DeleteModel), "GET", "")] = "opened the page to delete the plan",
+        // Never written: the activity list goes with the plan.
+        [(typeof(Plans.DeleteModel), "POST", "")] = "deleted the plan",
         [(typeof(Sharing.IndexModel), "GET", "")] = "opened the sharing page",
         [(typeof(Sharing.IndexModel), "POST", "Invite")] = "invited someone to the plan",
         [(typeof(Sharing.IndexModel), "POST", "Cancel")] = "cancelled an invite",
