@@ -21,6 +21,8 @@ public partial class ClinicJourneyTests(BrowserFixture fixture) : BrowserTest(fi
         await Page.GetByLabel("Choose a password").FillAsync(Journeys.Password);
         await Page.GetByLabel("Type the password again").FillAsync(Journeys.Password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await OpenConfirmationLinkAsync(Page, staffEmail);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Confirm my email" }).ClickAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Join the clinic" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(ClinicJourneys.ClinicName);
         await Page.Locator("#Input_Phone").FillAsync("555-201-3000");
@@ -53,12 +55,17 @@ public partial class ClinicJourneyTests(BrowserFixture fixture) : BrowserTest(fi
         await TabToAsync("main a[href^='/account/register']");
         await Page.Keyboard.PressAsync("Enter");
         await Page.WaitForURLAsync("**/account/register?**");
+        var patientEmail = Journeys.NewEmail();
         await TabToAsync("#Input_Email");
-        await Page.Keyboard.TypeAsync(Journeys.NewEmail());
+        await Page.Keyboard.TypeAsync(patientEmail);
         await TabToAsync("#Input_Password");
         await Page.Keyboard.TypeAsync(Journeys.Password);
         await TabToAsync("#Input_ConfirmPassword");
         await Page.Keyboard.TypeAsync(Journeys.Password);
+        await Page.Keyboard.PressAsync("Enter");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Check your email");
+        await OpenConfirmationLinkAsync(Page, patientEmail);
+        await TabToAsync("main button[type=submit]");
         await Page.Keyboard.PressAsync("Enter");
         await Page.WaitForURLAsync($"**{new Uri(startLink).AbsolutePath}");
         await ExpectPageIsAccessibleAsync();

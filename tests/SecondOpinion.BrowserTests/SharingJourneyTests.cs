@@ -36,6 +36,9 @@ public class SharingJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Page.GetByLabel("Choose a password").FillAsync(Journeys.Password);
         await Page.GetByLabel("Type the password again").FillAsync(Journeys.Password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Check your email");
+        await OpenConfirmationLinkAsync(Page, email);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Confirm my email" }).ClickAsync();
 
         await Page.WaitForURLAsync($"**{SharingJourneys.PathOf(link)}");
         await ExpectPageIsAccessibleAsync();

@@ -61,6 +61,13 @@ public class AuthorizationTableTests
         ["POST /account/forgot-password"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
         ["GET /account/reset-password"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
         ["POST /account/reset-password"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["GET /account"] = [SignIn, Ok, Ok, Ok, Ok, Ok, SignIn, SignIn, SignIn, Ok, Ok],
+        ["POST /account handler=ChangePassword"] = [SignIn, Ok, Ok, Ok, Ok, Ok, SignIn, SignIn, SignIn, Ok, Ok],
+        ["POST /account handler=ChangeEmail"] = [SignIn, Ok, Ok, Ok, Ok, Ok, SignIn, SignIn, SignIn, Ok, Ok],
+        ["POST /account handler=ResendConfirmation"] = [SignIn, Ok, Ok, Ok, Ok, Ok, SignIn, SignIn, SignIn, Ok, Ok],
+        ["POST /account handler=SignOutEverywhere"] = [SignIn, Ok, Ok, Ok, Ok, Ok, SignIn, SignIn, SignIn, Ok, Ok],
+        ["GET /account/confirm-email"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["POST /account/confirm-email"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
         ["GET /account/sign-out"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
         ["POST /account/sign-out"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
         ["GET /packet/{token}"] = [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, Ok, Gone, Gone, NotFound, NotFound],
@@ -189,6 +196,7 @@ public class AuthorizationTableTests
         {
             // Each kind of caller works on its own copy of the plan, so one caller's deletions never change another's answers.
             var world = await people.SeedPlanAsync(app);
+            await people.SignInFormSourceAsync();
             foreach (var request in requests.OrderBy(r => r.RunOrder))
             {
                 var got = await people.SendAsync(caller, request, world, Token);
@@ -278,7 +286,7 @@ public class AuthorizationTableTests
 
         /// <summary>Reads first, then changes, and last the ones that take something away from the caller or the plan.</summary>
         public int RunOrder => Method == "GET" ? 0
-            : Template.EndsWith("sign-out", StringComparison.Ordinal) ? 4
+            : Template.EndsWith("sign-out", StringComparison.Ordinal) || Handler == "SignOutEverywhere" ? 4
             : Template.EndsWith("leave", StringComparison.Ordinal) || Handler == "Remove" && Template.EndsWith("sharing", StringComparison.Ordinal) ? 3
             : Template.EndsWith("delete", StringComparison.Ordinal) || Handler is "Delete" or "Remove" or "Cancel" or "Retire" ? 2
             : 1;
@@ -296,19 +304,19 @@ public class AuthorizationTableTests
     }
 
     /// <summary>One signed-in client per kind of caller (the anonymous one has no account).</summary>
-    private sealed class People : IAsyncDisposable
+    private sealed class People(TestApp app) : IAsyncDisposable
     {
         private readonly Dictionary<Caller, AppClient> clients = [];
         private readonly Dictionary<Caller, string> emails = [];
 
         /// <summary>A second session of the owner that only reads pages, for their forms; it never posts, so it never signs itself out.</summary>
-        private AppClient formSource = null!;
+        private AppClient? formSource;
 
         public Dictionary<Caller, string> UserIds { get; } = [];
 
         public static async Task<People> SignUpAsync(TestApp app)
         {
-            var people = new People();
+            var people = new People(app);
             foreach (var caller in Enum.GetValues<Caller>())
             {
                 var client = new AppClient(app, followRedirects: false);
@@ -324,9 +332,16 @@ public class AuthorizationTableTests
                 people.UserIds[caller] = await app.QueryAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync(Token));
             }
 
-            people.formSource = new AppClient(app, followRedirects: false);
-            await people.formSource.SignInAsync(people.emails[Caller.Owner], cancellationToken: Token);
+            await people.SignInFormSourceAsync();
             return people;
+        }
+
+        /// <summary>A fresh session for the form source: the owner's sign-out in an earlier round ended every session of theirs.</summary>
+        public async Task SignInFormSourceAsync()
+        {
+            formSource?.Dispose();
+            formSource = new AppClient(app, followRedirects: false);
+            await formSource.SignInAsync(emails[Caller.Owner], cancellationToken: Token);
         }
 
         public AppClient Client(Caller caller) => clients[caller];
@@ -363,7 +378,7 @@ public class AuthorizationTableTests
             else
             {
                 // The owner's form for this handler, as the page renders it, posted by this caller with the caller's own antiforgery token.
-                var source = await formSource.GetAsync(world.PathFor(request.Template), cancellationToken);
+                var source = await formSource!.GetAsync(world.PathFor(request.Template), cancellationToken);
                 var selector = request.Handler is null
                     ? "main form[method=post]:not([action*='handler='])"
                     : $"main form[method=post][action*='handler={request.Handler}']";
@@ -401,7 +416,7 @@ public class AuthorizationTableTests
                 client.Dispose();
             }
 
-            formSource.Dispose();
+            formSource?.Dispose();
 
             await Task.CompletedTask;
         }

@@ -84,12 +84,13 @@ public class ClinicTests
 
         var signInFirst = await person.GetAsync(link, Token);
         var register = await person.GetAsync(signInFirst.Document.QuerySelector("main a[href^='/account/register']")!.GetAttribute("href")!, Token);
-        var back = await person.SubmitAsync(register, new Dictionary<string, string?>
+        await person.SubmitAsync(register, new Dictionary<string, string?>
         {
             ["Input.Email"] = email,
             ["Input.Password"] = Journeys.Password,
             ["Input.ConfirmPassword"] = Journeys.Password,
         }, cancellationToken: Token);
+        var back = await person.ConfirmEmailAsync(app.LinkInNewestEmailTo(email, "/account/confirm-email"), Token);
         var home = await person.SubmitAsync(back, new Dictionary<string, string?>(), cancellationToken: Token);
         var again = await person.GetAsync(link, Token);
 
@@ -237,12 +238,14 @@ public class ClinicTests
 
         var anonymous = await patient.GetAsync(start, Token);
         var register = await patient.GetAsync(anonymous.Document.QuerySelector("main a[href^='/account/register']")!.GetAttribute("href")!, Token);
-        var back = await patient.SubmitAsync(register, new Dictionary<string, string?>
+        var patientEmail = Journeys.NewEmail();
+        await patient.SubmitAsync(register, new Dictionary<string, string?>
         {
-            ["Input.Email"] = Journeys.NewEmail(),
+            ["Input.Email"] = patientEmail,
             ["Input.Password"] = Journeys.Password,
             ["Input.ConfirmPassword"] = Journeys.Password,
         }, cancellationToken: Token);
+        var back = await patient.ConfirmEmailAsync(app.LinkInNewestEmailTo(patientEmail, "/account/confirm-email"), Token);
         var home = await patient.SubmitAsync(back, new Dictionary<string, string?>
         {
             ["Input.For"] = "SomeoneIHelp",

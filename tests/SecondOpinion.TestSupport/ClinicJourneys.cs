@@ -19,14 +19,8 @@ public static partial class ClinicJourneys
     /// <summary>The clinic's id from the path of one of its pages ("/clinics/{id}/…").</summary>
     public static Guid ClinicId(string clinicPath) => Guid.Parse(ClinicPath().Match(clinicPath).Groups["id"].Value);
 
-    /// <summary>The staff invite link in the newest email to this address.</summary>
-    public static string JoinLinkFor(this TestApp app, string email)
-    {
-        var message = app.Emails().Last(m => m.To.ToString().Contains(email, StringComparison.OrdinalIgnoreCase));
-        return JoinLink().Match(message.TextBody ?? "").Value is { Length: > 0 } link
-            ? link
-            : throw new InvalidOperationException("The email has no clinic invite link.");
-    }
+    /// <summary>The staff invite link in the newest email to this address that has one.</summary>
+    public static string JoinLinkFor(this TestApp app, string email) => app.LinkInNewestEmailTo(email, "/clinics/join/");
 
     /// <summary>
     /// A clinic made with <c>clinics add</c>, and its first staff member signed up and joined
@@ -94,9 +88,6 @@ public static partial class ClinicJourneys
 
     [GeneratedRegex(@"^/clinics/(?<id>[0-9a-f-]{36})")]
     private static partial Regex ClinicPath();
-
-    [GeneratedRegex(@"https?://[^\s/]+/clinics/join/[A-Za-z0-9_-]{43}")]
-    private static partial Regex JoinLink();
 
     [GeneratedRegex(@"https?://[^\s/]+/start/[A-Za-z0-9_-]{43}")]
     private static partial Regex StartLink();
