@@ -106,6 +106,20 @@ public class PrivacyTests
         await person.GetAsync(friendPlan, Token);
         var thirdPlan = Journeys.PlanPath((await friend.StartPlanAsync("Friend's Father", cancellationToken: Token)).Url);
         await friend.InviteAsync(thirdPlan, email, PlanRole.Viewer, Token);
+        // The person is on a clinic's staff too: they made a start link and invited someone, and another invite to them waits.
+        await app.RunCommandAsync("clinics", "add", ClinicJourneys.ClinicName, email);
+        var clinic = (await person.JoinAsync(app.JoinLinkFor(email), Token)).Url.AbsolutePath;
+        await person.NewStartLinkAsync(clinic, cancellationToken: Token);
+        await person.SubmitAsync(await person.GetAsync($"{clinic}/staff", Token),
+            new Dictionary<string, string?> { ["Input.Email"] = Journeys.NewEmail() }, "form#invite-form", Token);
+        await app.RunCommandAsync("clinics", "add", "Lakeside Cancer Center", email);
+        // A packet link they made on the friend's plan stays for the friend, without the person's name.
+        var (_, packet) = await person.MakePacketLinkAsync(friendPlan, cancellationToken: Token);
+        using (var office = new AppClient(app))
+        {
+            await office.GetAsync(packet, Token);
+        }
+
         var userId = await GiveTheAccountEveryKindOfIdentityRowAsync(app, email);
         string[] traces = [userId, email, TestData.PlanId(plan).ToString(), Marker];
 
@@ -127,6 +141,11 @@ public class PrivacyTests
         Assert.All(after, table => Assert.True(table.Value == 0, $"{table.Value} rows in {table.Key} still hold something of the person."));
         var friendsPlan = await friend.GetAsync(friendPlan, Token);
         Assert.Equal(HttpStatusCode.OK, friendsPlan.Status);
+        using (var office = new AppClient(app))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await office.GetAsync(packet, Token)).Status);
+        }
+
         Assert.True(await app.QueryAsync(db => db.PlanActivities.AnyAsync(a => a.PlanId == TestData.PlanId(friendPlan) && a.ActorUserId == null, Token)));
         var signedOut = await person.GetAsync("/plans", Token);
         Assert.Equal("/account/sign-in", signedOut.Url.AbsolutePath);

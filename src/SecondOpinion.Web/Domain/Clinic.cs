@@ -93,7 +93,8 @@ public class StartLink : IClinicOwned, ITokenHashed
     public Guid ClinicId { get; set; }
     public required string Label { get; set; }
     public required string TokenHash { get; set; }
-    public required string CreatedByUserId { get; set; }
+    /// <summary>Null once that staff member's account is deleted; printed links keep working.</summary>
+    public string? CreatedByUserId { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime? RetiredAtUtc { get; set; }
 

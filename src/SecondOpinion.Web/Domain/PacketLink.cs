@@ -23,7 +23,8 @@ public class PacketLink : IPlanOwned
     public int Id { get; set; }
     public Guid PlanId { get; set; }
     public required string TokenHash { get; set; }
-    public required string CreatedByUserId { get; set; }
+    /// <summary>Null once that person's account is deleted; the link keeps working for the plan's other people.</summary>
+    public string? CreatedByUserId { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime ExpiresAtUtc { get; set; }
     public DateTime? RevokedAtUtc { get; set; }

@@ -29,10 +29,11 @@ public static class QueryExtensions
         var row = await rows.SingleOrDefaultAsync(r => r.TokenHash == hash, cancellationToken);
         return row is not null && SecretTokens.Matches(token!, row.TokenHash) ? row : null;
     }
+
     /// <summary>Invites sent to an email address, in any letter case (Identity's normalized email is upper case).</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1304", Justification = "Translated to SQL UPPER; it never runs in .NET.")]
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1311", Justification = "Translated to SQL UPPER; it never runs in .NET.")]
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1862", Justification = "Translated to SQL UPPER; it never runs in .NET.")]
-    public static IQueryable<PlanInvite> SentTo(this IQueryable<PlanInvite> invites, string? normalizedEmail) =>
+    public static IQueryable<T> SentTo<T>(this IQueryable<T> invites, string? normalizedEmail) where T : EmailInvite =>
         invites.Where(i => i.Email.ToUpper() == normalizedEmail);
 }

@@ -19,7 +19,9 @@ public sealed record AccountPlans(IReadOnlyList<OwnedPlan> OnlyOwner, IReadOnlyL
 /// <summary>
 /// The one place that really deletes: a plan with everything in it (the database deletes its rows
 /// with it, deleted questions and reading items too), and an account with every trace of the
-/// person (memberships, invites they sent or were sent, their name on activity lines).
+/// person (memberships, invites they sent or were sent, their name on activity lines and on the
+/// packet links, start links and staff invites they made, which keep working for others; their
+/// place on a clinic's staff and their security events go with the account).
 /// </summary>
 public sealed class Erasure(AppDbContext db, UserManager<IdentityUser> users, ActivityLog activity)
 {
@@ -100,6 +102,14 @@ public sealed class Erasure(AppDbContext db, UserManager<IdentityUser> users, Ac
         await db.PlanInvites.SentTo(user.NormalizedEmail).ExecuteDeleteAsync(cancellationToken);
         await db.PlanActivities.Where(a => a.ActorUserId == user.Id)
             .ExecuteUpdateAsync(set => set.SetProperty(a => a.ActorUserId, (string?)null), cancellationToken);
+        await db.PacketLinks.Where(l => l.CreatedByUserId == user.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(l => l.CreatedByUserId, (string?)null), cancellationToken);
+        await db.StartLinks.Where(l => l.CreatedByUserId == user.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(l => l.CreatedByUserId, (string?)null), cancellationToken);
+        await db.ClinicStaffInvites.Where(i => i.CreatedByUserId == user.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.CreatedByUserId, (string?)null), cancellationToken);
+        await db.ClinicStaffInvites.Where(i => i.AcceptedByUserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.ClinicStaffInvites.SentTo(user.NormalizedEmail).ExecuteDeleteAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         // Identity deletes the account row and, with it, its memberships, claims, logins and tokens.

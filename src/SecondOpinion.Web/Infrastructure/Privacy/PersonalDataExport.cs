@@ -39,6 +39,7 @@ public sealed class PersonalDataExport(AppDbContext db, TimeProvider clock)
         Rows("Visit", db => db.Visits),
         Rows("Opinions", db => db.Opinions.OrderBy(o => o.Order)),
         Rows("Decision", db => db.PlanOutcomes),
+        Rows("Visit packet links", db => db.PacketLinks.Include(l => l.Opens).OrderBy(l => l.CreatedAtUtc), typeof(PacketLinkOpen)),
     ];
 
     /// <summary>Tables read outside <see cref="PlanSections"/>: the account, the plan itself, its members, invites and activity.</summary>
@@ -47,6 +48,7 @@ public sealed class PersonalDataExport(AppDbContext db, TimeProvider clock)
         typeof(IdentityUser), typeof(IdentityUserClaim<string>), typeof(IdentityUserLogin<string>),
         typeof(IdentityUserToken<string>), typeof(IdentityUserRole<string>),
         typeof(Plan), typeof(PlanMember), typeof(PlanInvite), typeof(PlanActivity),
+        typeof(SecurityEvent), typeof(ClinicStaff), typeof(ClinicStaffInvite), typeof(StartLink),
     ];
 
     /// <summary>Tables that hold nothing about a person, so they are not in the export.</summary>
@@ -54,6 +56,8 @@ public sealed class PersonalDataExport(AppDbContext db, TimeProvider clock)
     [
         typeof(IdentityRole), // the app's roles; a person's roles are in the account part
         typeof(IdentityRoleClaim<string>),
+        typeof(Clinic), // a clinic's own details; the person's place on its staff is in the account part
+        typeof(PacketLinkOpen), // only a time; exported with its link, deleted with its plan
     ];
 
     /// <summary>Every table whose rows about the person are in the export.</summary>
@@ -79,6 +83,15 @@ public sealed class PersonalDataExport(AppDbContext db, TimeProvider clock)
             ["SavedTokens"] = Serialize(await db.UserTokens.Where(t => t.UserId == userId)
                 .Select(t => new { t.LoginProvider, t.Name }).ToListAsync(cancellationToken)),
             ["InvitesToYou"] = Serialize(await InvitesAsync(db.PlanInvites.SentTo(user.NormalizedEmail), cancellationToken)),
+            ["SecurityEvents"] = Serialize(await db.SecurityEvents.AsNoTracking().Where(e => e.UserId == userId).OrderBy(e => e.AtUtc)
+                .Select(e => new { Kind = e.Kind.ToString(), e.AtUtc }).ToListAsync(cancellationToken)),
+            ["ClinicsYouAreStaffOf"] = Serialize(await db.ClinicStaff.Where(s => s.UserId == userId)
+                .Join(db.Clinics, s => s.ClinicId, c => c.Id, (s, c) => new { c.Name, s.JoinedAtUtc }).ToListAsync(cancellationToken)),
+            ["StartLinksYouMade"] = Serialize(await db.StartLinks.Where(l => l.CreatedByUserId == userId)
+                .Select(l => new { l.Label, l.CreatedAtUtc, l.RetiredAtUtc }).ToListAsync(cancellationToken)),
+            ["StaffInvites"] = Serialize(await db.ClinicStaffInvites.Where(i => i.CreatedByUserId == userId || i.AcceptedByUserId == userId)
+                .Concat(db.ClinicStaffInvites.SentTo(user.NormalizedEmail))
+                .Select(i => new { i.Email, i.CreatedAtUtc, i.ExpiresAtUtc, i.AcceptedAtUtc, i.CancelledAtUtc }).ToListAsync(cancellationToken)),
         };
 
         var plans = new JsonArray();
@@ -166,7 +179,8 @@ public sealed class PersonalDataExport(AppDbContext db, TimeProvider clock)
             return;
         }
 
-        var stored = entity.GetProperties().Where(p => !p.IsConcurrencyToken).Select(p => p.Name)
+        // A link's token hash opens nothing once exported, but it is the app's secret, not the person's data.
+        var stored = entity.GetProperties().Where(p => !p.IsConcurrencyToken && p.Name != nameof(PacketLink.TokenHash)).Select(p => p.Name)
             .Concat(entity.GetNavigations().Select(n => n.Name))
             .ToHashSet(StringComparer.Ordinal);
         foreach (var property in info.Properties.Where(p => !stored.Contains(p.Name)).ToList())
