@@ -102,7 +102,7 @@ public partial class ClinicJourneyTests(BrowserFixture fixture) : BrowserTest(fi
         await Page.Locator("main").GetByRole(AriaRole.Link, new() { Name = ClinicJourneys.ClinicName }).ClickAsync();
         await Page.GetByRole(AriaRole.Link, new() { Name = "Visit packets patients shared with you" }).ClickAsync();
         await ExpectPageIsAccessibleAsync();
-        await Page.Locator("main li a").First.ClickAsync();
+        await Page.Locator("main .member-list a").First.ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Visit packet for a second opinion");
         await Expect(Page.Locator("main")).ToContainTextAsync("My doctor says I need a new heart valve.");
         await ExpectPageIsAccessibleAsync();
