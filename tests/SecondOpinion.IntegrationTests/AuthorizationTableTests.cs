@@ -68,6 +68,11 @@ public class AuthorizationTableTests
         ["POST /account handler=SignOutEverywhere"] = [SignIn, Ok, Ok, Ok, Ok, Ok, SignIn, SignIn, SignIn, Ok, Ok],
         ["GET /account/confirm-email"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
         ["POST /account/confirm-email"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["GET /account/export"] = [SignIn, Ok, Ok, Ok, Ok, Ok, SignIn, SignIn, SignIn, Ok, Ok],
+        ["GET /account/export handler=Json"] = [SignIn, Ok, Ok, Ok, Ok, Ok, SignIn, SignIn, SignIn, Ok, Ok],
+        ["GET /account/export handler=Html"] = [SignIn, Ok, Ok, Ok, Ok, Ok, SignIn, SignIn, SignIn, Ok, Ok],
+        ["GET /account/delete"] = [SignIn, Ok, Ok, Ok, Ok, Ok, SignIn, SignIn, SignIn, Ok, Ok],
+        ["POST /account/delete"] = [SignIn, Ok, Ok, Ok, Ok, Ok, SignIn, SignIn, SignIn, Ok, Ok],
         ["GET /account/sign-out"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
         ["POST /account/sign-out"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
         ["GET /packet/{token}"] = [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, Ok, Gone, Gone, NotFound, NotFound],
@@ -102,6 +107,8 @@ public class AuthorizationTableTests
         ["GET /plans/{planId:guid}/steps/{step:int:range(1,6)}"] = [SignIn, NotFound, Ok, Ok, Ok, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
         ["POST /plans/{planId:guid}/steps/{step:int:range(1,6)}"] = [SignIn, NotFound, Ok, Ok, Forbidden, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
         ["GET /plans/{planId:guid}/activity"] = [SignIn, NotFound, Ok, Ok, NotFound, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["GET /plans/{planId:guid}/delete"] = [SignIn, NotFound, Ok, NotFound, NotFound, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
+        ["POST /plans/{planId:guid}/delete"] = [SignIn, NotFound, Ok, NotFound, NotFound, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
         ["GET /plans/{planId:guid}/leave"] = [SignIn, NotFound, Ok, Ok, Ok, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
         ["POST /plans/{planId:guid}/leave"] = [SignIn, NotFound, Ok, Ok, Ok, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
         ["GET /plans/{planId:guid}/sharing"] = [SignIn, NotFound, Ok, NotFound, NotFound, NotFound, SignIn, SignIn, SignIn, NotFound, NotFound],
@@ -286,7 +293,8 @@ public class AuthorizationTableTests
 
         /// <summary>Reads first, then changes, and last the ones that take something away from the caller or the plan.</summary>
         public int RunOrder => Method == "GET" ? 0
-            : Template.EndsWith("sign-out", StringComparison.Ordinal) || Handler == "SignOutEverywhere" ? 4
+            : Template.EndsWith("sign-out", StringComparison.Ordinal) || Handler == "SignOutEverywhere" ? 5
+            : Template == "plans/{planId:guid}/delete" ? 4
             : Template.EndsWith("leave", StringComparison.Ordinal) || Handler == "Remove" && Template.EndsWith("sharing", StringComparison.Ordinal) ? 3
             : Template.EndsWith("delete", StringComparison.Ordinal) || Handler is "Delete" or "Remove" or "Cancel" or "Retire" ? 2
             : 1;
