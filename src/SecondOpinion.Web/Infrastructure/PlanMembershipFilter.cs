@@ -10,8 +10,11 @@ using SecondOpinion.Web.Infrastructure.Activity;
 
 namespace SecondOpinion.Web.Infrastructure;
 
-/// <summary>The signed-in user's place on the plan named in the URL.</summary>
-public sealed record PlanMembership(Guid PlanId, string UserId, PlanRole Role)
+/// <summary>
+/// The signed-in user's place on the plan named in the URL, with what every plan page shows or
+/// needs (the title for the breadcrumbs, the time zone for today's date), read with it.
+/// </summary>
+public sealed record PlanMembership(Guid PlanId, string UserId, PlanRole Role, string PlanTitle, string TimeZoneId)
 {
     public bool CanEdit => PlanMember.CanEdit(Role);
 
@@ -46,6 +49,15 @@ public sealed class PlanMembershipFilter(AppDbContext db, UserManager<IdentityUs
 
     private static readonly PlanAccessAttribute EveryMember = new();
 
+    /// <summary>Runs on every plan request, so it is compiled once instead of translated each time.</summary>
+    private static readonly Func<AppDbContext, Guid, string, CancellationToken, Task<MemberRow?>> FindMember =
+        EF.CompileAsyncQuery((AppDbContext db, Guid planId, string userId, CancellationToken _) =>
+            (from member in db.PlanMembers
+             join plan in db.Plans on member.PlanId equals plan.Id
+             where member.PlanId == planId && member.UserId == userId
+             select new MemberRow(member.Role, plan.For, plan.PatientName, plan.TimeZoneId))
+            .SingleOrDefault());
+
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
@@ -63,17 +75,14 @@ public sealed class PlanMembershipFilter(AppDbContext db, UserManager<IdentityUs
             return;
         }
 
-        var role = await db.PlanMembers
-            .Where(m => m.PlanId == planId && m.UserId == userId)
-            .Select(m => (PlanRole?)m.Role)
-            .SingleOrDefaultAsync(context.HttpContext.RequestAborted);
-        if (role is null)
+        var row = await FindMember(db, planId, userId, context.HttpContext.RequestAborted);
+        if (row is null)
         {
             context.Result = new NotFoundResult();
             return;
         }
 
-        var membership = new PlanMembership(planId, userId, role.Value);
+        var membership = new PlanMembership(planId, userId, row.Role, Plan.TitleFor(row.For, row.PatientName), row.TimeZoneId);
         context.HttpContext.Features.Set(membership);
 
         var pageType = context.HandlerInstance.GetType();
@@ -107,4 +116,6 @@ public sealed class PlanMembershipFilter(AppDbContext db, UserManager<IdentityUs
             await activity.RecordAsync(planId, userId, text, context.HttpContext.RequestAborted);
         }
     }
+
+    private sealed record MemberRow(PlanRole Role, PlanFor For, string? PatientName, string TimeZoneId);
 }
