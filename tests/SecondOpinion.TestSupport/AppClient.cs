@@ -38,6 +38,10 @@ public sealed class AppClient : IDisposable
     public AppClient(TestApp app, bool followRedirects = true) =>
         Http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, HandleCookies = true });
 
+    /// <summary>A client of an app running in another process, at <paramref name="address"/>.</summary>
+    public AppClient(Uri address, bool followRedirects = true) =>
+        Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = followRedirects, UseCookies = true }) { BaseAddress = address };
+
     public HttpClient Http { get; }
 
     public async Task<HtmlPage> GetAsync(string url, CancellationToken cancellationToken = default) =>
