@@ -59,7 +59,7 @@ stop_app() {
 # wrk_run <url> [rate]: prints "req/s p50 p99 errors requests" (ms); uses COOKIE, BODY, PATHS.
 wrk_run() {
     local url=$1 rate=${2:-}
-    RATE="$rate" CONNECTIONS=$connections wrk -t$threads -c$connections -d${duration}s --latency \
+    RATE="$rate" CONNECTIONS=$connections wrk -t$threads -c$connections -d"${duration}s" --latency \
         -s bench/request.lua "$url" | awk '/^RESULT/ {print $2, $3, $4, $5, $6}'
 }
 
@@ -78,14 +78,14 @@ for plans in "${sizes[@]}"; do
 
     # Sign in like a browser: the form's antiforgery token, then the post; cookies in a jar.
     jar="$work/cookies"; rm -f "$jar"
-    token() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//'; }
+    token() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | awk 'NR == 1' | sed 's/.*value="//; s/"$//'; }
     sign_in_token=$(curl -fsS -c "$jar" -b "$jar" "$base/account/sign-in" | token)
     curl -fsS -o /dev/null -c "$jar" -b "$jar" --data-urlencode "__RequestVerificationToken=$sign_in_token" \
         --data-urlencode "Input.Email=benchmark@example.com" --data-urlencode "Input.Password=benchmark kettle garden" \
         "$base/account/sign-in"
     cookie=$(awk '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s=%s; ", $6, $7 }' "$jar")
     write_token=$(curl -fsS -b "$jar" "$base/plans/$plan/questions" | token)
-    css=$(curl -fsS "$base/" | grep -o '/css/site[^"]*\.css' | head -n 1)
+    css=$(curl -fsS "$base/" | grep -o '/css/site[^"]*\.css' | awk 'NR == 1')
 
     names=("static css" "/health" "landing page" "plan home" "questions (50)" "records request" "add a question")
     urls=("$base$css" "$base/health" "$base/" "$base/plans/$plan" "$base/plans/$plan/questions" "$base/plans/$plan/records/$request" "$base/plans/$plan/questions?handler=Add")
@@ -111,6 +111,20 @@ for plans in "${sizes[@]}"; do
             BODY="__RequestVerificationToken=$write_token&Input.Text=Is+there+a+test+that+would+help%3F"
             PATHS="$work/write-paths"
         fi
+        # Warm up (JIT, view compilation, caches), and check the answer is the page, not a redirect to sign in.
+        expected=200
+        [ -n "$BODY" ] && expected=302
+        for _ in 1 2 3; do
+            if [ -n "$BODY" ]; then
+                got=$(curl -sS -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" --data "$BODY" "$base$(head -n 1 "$PATHS")")
+            else
+                got=$(curl -sS -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "${urls[$i]}")
+            fi
+        done
+        if [ "$got" != "$expected" ]; then
+            echo "${names[$i]}: answered $got, expected $expected"; failed=1; continue
+        fi
+        $smoke || duration=2 wrk_run "${urls[$i]}" >/dev/null
         read -r rps p50 p99 errors count < <(wrk_run "${urls[$i]}")
         [ -z "$static_rate" ] && static_rate=$rps
         max_rate[$i]=$rps

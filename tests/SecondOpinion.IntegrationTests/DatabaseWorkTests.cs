@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
 using SecondOpinion.TestSupport;
 
 namespace SecondOpinion.IntegrationTests;
@@ -8,7 +10,7 @@ namespace SecondOpinion.IntegrationTests;
 /// Core's own "Executed DbCommand" log events. A page that starts asking once per section, or
 /// once per row, fails here before it is slow anywhere else.
 /// </summary>
-public class DatabaseWorkTests
+public partial class DatabaseWorkTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -40,6 +42,64 @@ public class DatabaseWorkTests
         };
         Assert.Empty(counts.Where(c => c.Value > limits[c.Key]).Select(c => $"{c.Key} sent {c.Value} statements, at most {limits[c.Key]} expected"));
     }
+
+    [Fact]
+    public async Task The_busy_pages_never_scan_a_whole_table()
+    {
+        await using var app = new TestApp(minimumLogLevel: "Information");
+        var (client, plan) = await app.SignedUpWithPlanAsync(cancellationToken: Token);
+        using var _ = client;
+        await app.AddQuestionsDirectlyAsync(plan, 5, Token);
+        var request = await client.StartRecordsRequestAsync(plan, RecordsJourneys.CompleteAuthorization(app), Token);
+        var before = app.Logs.Lines.Count;
+        foreach (var path in new[] { plan, $"{plan}/questions", request.Url.AbsolutePath }.Concat(Enumerable.Range(1, 6).Select(s => $"{plan}/steps/{s}")))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path, Token)).Status);
+        }
+
+        var statements = app.Logs.Lines.Skip(before).Select(l => CommandText().Match(l)).Where(m => m.Success)
+            .Select(m => m.Groups["sql"].Value.Replace("\\\"", "\"", StringComparison.Ordinal))
+            .Distinct().ToList();
+        Assert.NotEmpty(statements);
+        await using var connection = new SqliteConnection($"Data Source={app.DatabasePath};Pooling=False");
+        await connection.OpenAsync(Token);
+        var scans = new List<string>();
+        foreach (var sql in statements)
+        {
+            // Aliases of real tables; a SCAN of one of them reads every row of that table.
+            var tables = TableAlias().Matches(sql).ToDictionary(m => m.Groups["alias"].Value, m => m.Groups["table"].Value);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+            foreach (var name in Parameter().Matches(sql).Select(m => m.Value).Distinct())
+            {
+                command.Parameters.AddWithValue(name, DBNull.Value);
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(Token);
+            while (await reader.ReadAsync(Token))
+            {
+                var detail = reader.GetString(3);
+                if (ScanOf().Match(detail) is { Success: true } scan && tables.TryGetValue(scan.Groups["alias"].Value, out var table))
+                {
+                    scans.Add($"{table}: {detail} in {sql}");
+                }
+            }
+        }
+
+        Assert.Empty(scans);
+    }
+
+    [GeneratedRegex("""commandText="(?<sql>.*?)" EventId=""", RegexOptions.Singleline)]
+    private static partial Regex CommandText();
+
+    [GeneratedRegex(@"(FROM|JOIN) ""(?<table>\w+)"" AS ""(?<alias>\w+)""")]
+    private static partial Regex TableAlias();
+
+    [GeneratedRegex(@"@\w+")]
+    private static partial Regex Parameter();
+
+    [GeneratedRegex(@"^SCAN (?<alias>\w+)")]
+    private static partial Regex ScanOf();
 
     /// <summary>The statements one GET of the page sent (a warm second visit, as people see it).</summary>
     private static async Task<int> StatementsAsync(TestApp app, AppClient client, string path)

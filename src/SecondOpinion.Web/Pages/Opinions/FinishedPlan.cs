@@ -6,8 +6,8 @@ namespace SecondOpinion.Web.Pages.Opinions;
 public sealed record FinishedPlan(Guid PlanId, DateOnly FinishedOn, string? Decision)
 {
     /// <summary>Null while the plan is not finished (no outcome yet, or one not marked finished).</summary>
-    public static FinishedPlan? From(Guid planId, PlanOutcome? outcome, string timeZoneId) =>
-        outcome is { FinishedAtUtc: { } finishedAtUtc }
-            ? new FinishedPlan(planId, DateOnly.FromDateTime(PlanTime.ToLocal(finishedAtUtc, timeZoneId)), outcome.Decision)
+    public static FinishedPlan? From(Guid planId, DateTime? finishedAtUtc, string? decision, string timeZoneId) =>
+        finishedAtUtc is { } finished
+            ? new FinishedPlan(planId, DateOnly.FromDateTime(PlanTime.ToLocal(finished, timeZoneId)), decision)
             : null;
 }

@@ -22,12 +22,15 @@ public class HomeModel(AppDbContext db) : PlanPageModel
             {
                 Plan = p,
                 Steps = p.Steps.OrderBy(s => s.Step).ToList(),
-                Outcome = db.PlanOutcomes.FirstOrDefault(o => o.PlanId == p.Id),
+                // Single values, not the row: EF Core reads a whole first row with ROW_NUMBER()
+                // over every plan's outcome, while a single value is a lookup by the plan's index.
+                FinishedAtUtc = db.PlanOutcomes.Where(o => o.PlanId == p.Id).Select(o => o.FinishedAtUtc).FirstOrDefault(),
+                Decision = db.PlanOutcomes.Where(o => o.PlanId == p.Id).Select(o => o.Decision).FirstOrDefault(),
             })
             .SingleAsync(cancellationToken);
         Plan = home.Plan;
         Steps = home.Steps;
         Progress = PlanProgress.From(Steps.Select(s => (s.Step, s.Status)));
-        Finished = FinishedPlan.From(PlanId, home.Outcome, TimeZoneId);
+        Finished = FinishedPlan.From(PlanId, home.FinishedAtUtc, home.Decision, TimeZoneId);
     }
 }
