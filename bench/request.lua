@@ -46,10 +46,11 @@ if rate then
   end
 end
 
--- One line the script can read: requests/s, p50 and p99 in ms, and the share of error responses.
+-- One line the script can read: requests/s, p50 and p99 in ms, error answers (4xx, 5xx, broken
+-- connections), requests, and requests slower than wrk's 2 s timeout.
 function done(summary, latency, requests)
-  local bad = summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
-  io.write(string.format("RESULT %.1f %.2f %.2f %d %d\n",
+  local bad = summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write
+  io.write(string.format("RESULT %.1f %.2f %.2f %d %d %d\n",
     summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000, bad, summary.requests))
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, bad, summary.requests, summary.errors.timeout))
 end

@@ -56,11 +56,11 @@ stop_app() {
     kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=""
 }
 
-# wrk_run <url> [rate]: prints "req/s p50 p99 errors requests" (ms); uses COOKIE, BODY, PATHS.
+# wrk_run <url> [rate]: prints "req/s p50 p99 error-answers requests timeouts" (ms); uses COOKIE, BODY, PATHS.
 wrk_run() {
     local url=$1 rate=${2:-}
     RATE="$rate" CONNECTIONS=$connections wrk -t$threads -c$connections -d"${duration}s" --latency \
-        -s bench/request.lua "$url" | awk '/^RESULT/ {print $2, $3, $4, $5, $6}'
+        -s bench/request.lua "$url" | awk '/^RESULT/ {print $2, $3, $4, $5, $6, $7}'
 }
 
 declare -A first_run
@@ -91,6 +91,16 @@ for plans in "${sizes[@]}"; do
     urls=("$base$css" "$base/health" "$base/" "$base/plans/$plan" "$base/plans/$plan/questions" "$base/plans/$plan/records/$request" "$base/plans/$plan/questions?handler=Add")
     signed_in=(false false false true true true true)
 
+    # prepare <index>: the cookie, and for the write its form body and the plans it spreads over.
+    prepare() {
+        export COOKIE="" BODY="" PATHS=""
+        ${signed_in[$1]} && COOKIE=$cookie
+        if [ "${names[$1]}" = "add a question" ]; then
+            BODY="__RequestVerificationToken=$write_token&Input.Text=Is+there+a+test+that+would+help%3F"
+            PATHS="$work/write-paths"
+        fi
+    }
+
     if ! $smoke; then
         # A first visit to the plan home: the page and everything it loads, compressed as sent.
         page_bytes=$(curl -fsS --compressed -b "$jar" -o "$work/home.html" -w '%{size_download}' "$base/plans/$plan")
@@ -105,12 +115,7 @@ for plans in "${sizes[@]}"; do
     declare -A max_rate=()
     static_rate=""
     for i in "${!names[@]}"; do
-        export COOKIE="" BODY="" PATHS=""
-        ${signed_in[$i]} && COOKIE=$cookie
-        if [ "${names[$i]}" = "add a question" ]; then
-            BODY="__RequestVerificationToken=$write_token&Input.Text=Is+there+a+test+that+would+help%3F"
-            PATHS="$work/write-paths"
-        fi
+        prepare "$i"
         # Warm up (JIT, view compilation, caches), and check the answer is the page, not a redirect to sign in.
         expected=200
         [ -n "$BODY" ] && expected=302
@@ -125,14 +130,15 @@ for plans in "${sizes[@]}"; do
             echo "${names[$i]}: answered $got, expected $expected"; failed=1; continue
         fi
         $smoke || duration=2 wrk_run "${urls[$i]}" >/dev/null
-        read -r rps p50 p99 errors count < <(wrk_run "${urls[$i]}")
+        read -r rps p50 p99 errors count timeouts < <(wrk_run "${urls[$i]}")
         [ -z "$static_rate" ] && static_rate=$rps
         max_rate[$i]=$rps
         ratio=$(awk -v a="$rps" -v b="$static_rate" 'BEGIN { printf "%.2f", a / b }')
         printf '%-18s %10s %8s %8s %8s' "${names[$i]}" "$rps" "$p50" "$p99" "$ratio"
         if [ "$count" -eq 0 ] || [ "$errors" -gt 0 ]; then
-            printf '  FAILED (%s errors in %s requests)' "$errors" "$count"; failed=1
+            printf '  FAILED (%s error answers in %s requests)' "$errors" "$count"; failed=1
         fi
+        [ "$timeouts" -gt 0 ] && printf '  (%s slower than 2 s, not counted)' "$timeouts"
         echo
         first_run["$plans,$i"]=$rps
     done
@@ -142,14 +148,9 @@ for plans in "${sizes[@]}"; do
         echo "At a fixed rate of half the maximum (wrk with a Lua delay per connection):"
         printf '%-18s %10s %8s %8s %8s\n' "url" "rate" "p50 ms" "p99 ms" "p99/p50"
         for i in "${!names[@]}"; do
-            export COOKIE="" BODY="" PATHS=""
-            ${signed_in[$i]} && COOKIE=$cookie
-            if [ "${names[$i]}" = "add a question" ]; then
-                BODY="__RequestVerificationToken=$write_token&Input.Text=Is+there+a+test+that+would+help%3F"
-                PATHS="$work/write-paths"
-            fi
+            prepare "$i"
             half=$(awk -v r="${max_rate[$i]}" 'BEGIN { printf "%d", r / 2 }')
-            read -r rps p50 p99 errors count < <(wrk_run "${urls[$i]}" "$half")
+            read -r rps p50 p99 errors count timeouts < <(wrk_run "${urls[$i]}" "$half")
             printf '%-18s %10s %8s %8s %8s\n' "${names[$i]}" "$rps" "$p50" "$p99" "$(awk -v a="$p99" -v b="$p50" 'BEGIN { printf "%.1f", a / b }')"
         done
     fi

@@ -1,9 +1,11 @@
 using System.Reflection;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SecondOpinion.Web.Data;
 using SecondOpinion.Web.Domain;
 using SecondOpinion.Web.Infrastructure.Activity;
@@ -43,7 +45,7 @@ public sealed class PlanAccessAttribute : Attribute
 /// and an attempt to change anything without the right gets 403. It also writes the activity
 /// list: every successful change by anyone, and every read by someone other than an owner.
 /// </summary>
-public sealed class PlanMembershipFilter(AppDbContext db, UserManager<IdentityUser> users, ActivityLog activity) : IAsyncPageFilter
+public sealed class PlanMembershipFilter(AppDbContext db, IOptions<IdentityOptions> identity, ActivityLog activity) : IAsyncPageFilter
 {
     public const string RouteKey = "planId";
 
@@ -68,7 +70,9 @@ public sealed class PlanMembershipFilter(AppDbContext db, UserManager<IdentityUs
             return;
         }
 
-        var userId = users.GetUserId(context.HttpContext.User);
+        // The claim UserManager.GetUserId reads, read directly: no UserManager (with its stores and
+        // token providers) is built for every plan request.
+        var userId = context.HttpContext.User.FindFirstValue(identity.Value.ClaimsIdentity.UserIdClaimType);
         if (userId is null || !Guid.TryParse(rawPlanId?.ToString(), out var planId))
         {
             context.Result = new NotFoundResult();
