@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: unit, integration and browser tests.
+# Runs the whole test suite: unit, integration and browser tests, then the benchmark's smoke run.
 # Installs what the tests need when it is missing (Debian's chromium and poppler-utils), then
 # ends with one line: "N passed, N failed" for the whole run.
 set -uo pipefail
@@ -31,6 +31,14 @@ passed=${passed:-0}
 failed=${failed:-0}
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
     failed=1
+fi
+
+# The benchmark's smoke run (one second per URL on a published build) counts as one test.
+if bench/run.sh --smoke; then
+    passed=$((passed + 1))
+else
+    failed=$((failed + 1))
+    status=1
 fi
 echo "Suite time: $(( $(date +%s) - start )) s"
 echo "$passed passed, $failed failed"

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using SecondOpinion.Web.Infrastructure;
 using SecondOpinion.Web.Infrastructure.Accounts;
 using SecondOpinion.Web.Infrastructure.Activity;
@@ -71,9 +72,12 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
-app.MapStaticAssets().AllowAnonymous();
+// Static files and health answer straight from routing (ShortCircuit), before sign-in and
+// authorization: a sign-in cookie sent with them is never decrypted.
+app.MapStaticAssets().ShortCircuit();
 app.MapRazorPages().WithStaticAssets();
-app.MapHealthChecks("/health").AllowAnonymous();
+app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = check => check.Tags.Contains(DatabaseSetup.ReadyTag) }).ShortCircuit();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).ShortCircuit();
 
 await app.MigrateDatabaseAsync();
 if (AppCommands.IsCommand(args))

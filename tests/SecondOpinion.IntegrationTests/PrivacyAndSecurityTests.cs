@@ -1,6 +1,7 @@
 using System.Net;
 using SecondOpinion.TestSupport;
 using SecondOpinion.Web.Domain;
+using SecondOpinion.Web.Infrastructure;
 
 namespace SecondOpinion.IntegrationTests;
 
@@ -46,9 +47,16 @@ public class PrivacyAndSecurityTests
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         File.Delete(app.DatabasePath);
         Directory.CreateDirectory(app.DatabasePath);
+        using var kept = await client.GetAsync("/health", Token);
+        app.Clock.Advance(DatabaseHealthCheck.KeepFor);
         using var response = await client.GetAsync("/health", Token);
+        using var live = await client.GetAsync("/health/live", Token);
 
+        // The answer is kept for a second, so a busy load balancer does not reach the database each time.
+        Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        // Liveness never asks the database: the process is up.
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
     }
 
     [Fact]

@@ -44,11 +44,15 @@ public sealed class AppClient : IDisposable
             : app.CreateDefaultClient(new Uri("http://localhost"), cookies);
     }
 
-    /// <summary>The app this client talks to (its emails, its database).</summary>
-    public TestApp App { get; }
+    /// <summary>The app this client talks to (its emails, its database); none for an app in another process.</summary>
+    public TestApp? App { get; }
 
     /// <summary>This client's cookies, to copy into another client (a stolen cookie).</summary>
     public CookieContainer Cookies { get; } = new();
+
+    /// <summary>A client of an app running in another process, at <paramref name="address"/>.</summary>
+    public AppClient(Uri address, bool followRedirects = true) =>
+        Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = followRedirects, UseCookies = true }) { BaseAddress = address };
 
     public HttpClient Http { get; }
 

@@ -22,7 +22,8 @@ public static partial class Journeys
             throw new InvalidOperationException($"Sign-up was refused: {sent.ErrorSummary}");
         }
 
-        return await client.ConfirmEmailAsync(client.App.LinkInNewestEmailTo(email, "/account/confirm-email"), cancellationToken);
+        var app = client.App ?? throw new InvalidOperationException("Signing up reads the confirmation email from a TestApp in this process.");
+        return await client.ConfirmEmailAsync(app.LinkInNewestEmailTo(email, "/account/confirm-email"), cancellationToken);
     }
 
     /// <summary>A ready account made by a client that is then closed: its email, signed in nowhere.</summary>

@@ -66,22 +66,6 @@ public class StepRulesTests
     }
 
     [Fact]
-    public void Using_a_tool_starts_a_step_but_never_undoes_done()
-    {
-        var fresh = new StepProgress();
-        var finished = new StepProgress();
-        finished.SetStatus(StepStatus.Done, Monday);
-
-        fresh.MarkStarted(Tuesday);
-        finished.MarkStarted(Tuesday);
-
-        Assert.Equal(StepStatus.InProgress, fresh.Status);
-        Assert.Equal(Tuesday, fresh.StartedAtUtc);
-        Assert.Equal(StepStatus.Done, finished.Status);
-        Assert.Equal(Monday, finished.DoneAtUtc);
-    }
-
-    [Fact]
     public void The_next_step_is_the_first_one_not_done_even_when_later_ones_are()
     {
         var progress = PlanProgress.From(

@@ -40,16 +40,4 @@ public class StepProgress : IPlanOwned, IVersioned
                 break;
         }
     }
-
-    /// <summary>
-    /// Called when the person first uses a step's tool: a step they have not started becomes
-    /// In progress, but a step they already marked done stays done.
-    /// </summary>
-    public void MarkStarted(DateTime nowUtc)
-    {
-        if (Status == StepStatus.NotStarted)
-        {
-            SetStatus(StepStatus.InProgress, nowUtc);
-        }
-    }
 }

@@ -8,13 +8,19 @@ public static class DatabaseSetup
 {
     public const string ConnectionStringName = "SecondOpinion";
 
+    /// <summary>Health checks with this tag answer "ready" (<c>/health</c>); <c>/health/live</c> runs none.</summary>
+    public const string ReadyTag = "ready";
+
     public static IServiceCollection AddDatabase(this IServiceCollection services)
     {
-        services.AddDbContext<AppDbContext>((provider, options) =>
+        // Pooled: a request rents a context that is already built instead of making a new one.
+        // AppDbContext keeps no state of its own besides EF Core's, which the pool resets.
+        services.AddDbContextPool<AppDbContext>((provider, options) =>
             options.UseSqlite(SqliteConnectionString(
                 provider.GetRequiredService<IConfiguration>(),
                 provider.GetRequiredService<IHostEnvironment>())));
-        services.AddHealthChecks().AddDbContextCheck<AppDbContext>();
+        services.AddSingleton<DatabaseHealthCheck>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
         return services;
     }
 

@@ -1,17 +1,22 @@
 using System.Reflection;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SecondOpinion.Web.Data;
 using SecondOpinion.Web.Domain;
 using SecondOpinion.Web.Infrastructure.Activity;
 
 namespace SecondOpinion.Web.Infrastructure;
 
-/// <summary>The signed-in user's place on the plan named in the URL.</summary>
-public sealed record PlanMembership(Guid PlanId, string UserId, PlanRole Role)
+/// <summary>
+/// The signed-in user's place on the plan named in the URL, with what every plan page shows or
+/// needs (the title for the breadcrumbs, the time zone for today's date), read with it.
+/// </summary>
+public sealed record PlanMembership(Guid PlanId, string UserId, PlanRole Role, string PlanTitle, string TimeZoneId)
 {
     public bool CanEdit => PlanMember.CanEdit(Role);
 
@@ -45,11 +50,20 @@ public sealed class PlanAccessAttribute : Attribute
 /// and an attempt to change anything without the right gets 403. It also writes the activity
 /// list: every successful change by anyone, and every read by someone other than an owner.
 /// </summary>
-public sealed class PlanMembershipFilter(AppDbContext db, UserManager<IdentityUser> users, ActivityLog activity) : IAsyncPageFilter
+public sealed class PlanMembershipFilter(AppDbContext db, IOptions<IdentityOptions> identity, ActivityLog activity) : IAsyncPageFilter
 {
     public const string RouteKey = "planId";
 
     private static readonly PlanAccessAttribute EveryMember = new();
+
+    /// <summary>Runs on every plan request, so it is compiled once instead of translated each time.</summary>
+    private static readonly Func<AppDbContext, Guid, string, CancellationToken, Task<MemberRow?>> FindMember =
+        EF.CompileAsyncQuery((AppDbContext db, Guid planId, string userId, CancellationToken _) =>
+            (from member in db.PlanMembers
+             join plan in db.Plans on member.PlanId equals plan.Id
+             where member.PlanId == planId && member.UserId == userId
+             select new MemberRow(member.Role, plan.For, plan.PatientName, plan.TimeZoneId))
+            .SingleOrDefault());
 
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
@@ -61,24 +75,23 @@ public sealed class PlanMembershipFilter(AppDbContext db, UserManager<IdentityUs
             return;
         }
 
-        var userId = users.GetUserId(context.HttpContext.User);
+        // The claim UserManager.GetUserId reads, read directly: no UserManager (with its stores and
+        // token providers) is built for every plan request.
+        var userId = context.HttpContext.User.FindFirstValue(identity.Value.ClaimsIdentity.UserIdClaimType);
         if (userId is null || !Guid.TryParse(rawPlanId?.ToString(), out var planId))
         {
             context.Result = new NotFoundResult();
             return;
         }
 
-        var role = await db.PlanMembers
-            .Where(m => m.PlanId == planId && m.UserId == userId)
-            .Select(m => (PlanRole?)m.Role)
-            .SingleOrDefaultAsync(context.HttpContext.RequestAborted);
-        if (role is null)
+        var row = await FindMember(db, planId, userId, context.HttpContext.RequestAborted);
+        if (row is null)
         {
             context.Result = new NotFoundResult();
             return;
         }
 
-        var membership = new PlanMembership(planId, userId, role.Value);
+        var membership = new PlanMembership(planId, userId, row.Role, Plan.TitleFor(row.For, row.PatientName), row.TimeZoneId);
         context.HttpContext.Features.Set(membership);
 
         var pageType = context.HandlerInstance.GetType();
@@ -112,4 +125,6 @@ public sealed class PlanMembershipFilter(AppDbContext db, UserManager<IdentityUs
             await activity.RecordAsync(planId, userId, text, context.HttpContext.RequestAborted);
         }
     }
+
+    private sealed record MemberRow(PlanRole Role, PlanFor For, string? PatientName, string TimeZoneId);
 }

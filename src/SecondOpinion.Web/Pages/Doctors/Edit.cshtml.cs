@@ -25,7 +25,6 @@ public class EditModel(AppDbContext db, TimeProvider clock) : PlanPageModel
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public string PlanTitle { get; private set; } = "";
 
     public bool IsNew => DoctorId is null;
 
@@ -37,7 +36,6 @@ public class EditModel(AppDbContext db, TimeProvider clock) : PlanPageModel
             return StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        PlanTitle = await db.PlanTitleAsync(PlanId, cancellationToken);
         if (IsNew)
         {
             Input = new InputModel
@@ -67,7 +65,6 @@ public class EditModel(AppDbContext db, TimeProvider clock) : PlanPageModel
             return NotFound();
         }
 
-        PlanTitle = await db.PlanTitleAsync(PlanId, cancellationToken);
         if (!valid)
         {
             return Page();

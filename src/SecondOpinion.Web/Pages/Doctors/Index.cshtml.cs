@@ -10,13 +10,11 @@ namespace SecondOpinion.Web.Pages.Doctors;
 /// <summary>The plan's doctors list, and picking the one to see for the second opinion.</summary>
 public class IndexModel(AppDbContext db, TimeProvider clock) : PlanPageModel
 {
-    public string PlanTitle { get; private set; } = "";
 
     public IReadOnlyList<Doctor> Doctors { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        PlanTitle = await db.PlanTitleAsync(PlanId, cancellationToken);
         Doctors = await db.Doctors.AsNoTracking().OfPlan(PlanId).InListOrder().ToListAsync(cancellationToken);
     }
 

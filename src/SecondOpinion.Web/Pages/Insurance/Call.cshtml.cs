@@ -23,7 +23,6 @@ public class CallModel(AppDbContext db, TimeProvider clock) : PlanPageModel
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public string PlanTitle { get; private set; } = "";
     public bool IsNew => CallId is null;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -33,13 +32,12 @@ public class CallModel(AppDbContext db, TimeProvider clock) : PlanPageModel
             return StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        var plan = await LoadPlanAsync(cancellationToken);
         if (IsNew)
         {
             var lastCompany = await db.InsuranceCalls.OfPlan(PlanId).NewestFirst().Select(c => c.Company).FirstOrDefaultAsync(cancellationToken);
             Input = new InputModel
             {
-                CalledOn = clock.Today(plan.TimeZoneId),
+                CalledOn = clock.Today(TimeZoneId),
                 Company = lastCompany,
                 Answers = InsuranceQuestions.All.Select(_ => new AnswerInput { Answer = CallAnswer.NotAsked }).ToList(),
             };
@@ -58,14 +56,13 @@ public class CallModel(AppDbContext db, TimeProvider clock) : PlanPageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var plan = await LoadPlanAsync(cancellationToken);
         // A form that lost some answers shows each missing one as a question still to answer.
         while (Input.Answers.Count < InsuranceQuestions.All.Count)
         {
             Input.Answers.Add(new AnswerInput());
         }
 
-        var today = clock.Today(plan.TimeZoneId);
+        var today = clock.Today(TimeZoneId);
         var valid = await new InputValidator(today).ValidateIntoAsync(Input, ModelState, nameof(Input), cancellationToken);
         var call = IsNew ? null : await FindAsync(cancellationToken);
         if (!IsNew && call is null)
@@ -108,13 +105,6 @@ public class CallModel(AppDbContext db, TimeProvider clock) : PlanPageModel
 
         TempData["Message"] = $"Saved your call of {PlanTime.Describe(call.CalledOn)}.";
         return Redirect($"/plans/{PlanId}/insurance");
-    }
-
-    private async Task<Plan> LoadPlanAsync(CancellationToken cancellationToken)
-    {
-        var plan = await db.Plans.AsNoTracking().SingleAsync(p => p.Id == PlanId, cancellationToken);
-        PlanTitle = plan.Title;
-        return plan;
     }
 
     private Task<InsuranceCall?> FindAsync(CancellationToken cancellationToken) =>

@@ -20,7 +20,6 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PlanPageModel
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public string PlanTitle { get; private set; } = "";
     public InsuranceCoverage? Coverage { get; private set; }
     public IReadOnlyList<InsuranceCall> Calls { get; private set; } = [];
     public IReadOnlyList<InsuranceFinding> Findings { get; private set; } = [];
@@ -69,7 +68,6 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PlanPageModel
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        PlanTitle = await db.PlanTitleAsync(PlanId, cancellationToken);
         Coverage = await db.InsuranceCoverages.OfPlan(PlanId).SingleOrDefaultAsync(cancellationToken);
         Calls = await db.InsuranceCalls.AsNoTracking().OfPlan(PlanId).NewestFirst().ToListAsync(cancellationToken);
         Findings = InsuranceQuestions.Latest(Calls);

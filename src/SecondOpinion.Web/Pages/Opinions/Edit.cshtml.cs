@@ -23,7 +23,6 @@ public class EditModel(AppDbContext db, TimeProvider clock) : PlanPageModel
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public string PlanTitle { get; private set; } = "";
     public bool IsNew => OpinionId is null;
     public IReadOnlyList<SelectListItem> DoctorChoices { get; private set; } = [];
     private IReadOnlyList<Doctor> doctors = [];
@@ -109,7 +108,6 @@ public class EditModel(AppDbContext db, TimeProvider clock) : PlanPageModel
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        PlanTitle = await db.PlanTitleAsync(PlanId, cancellationToken);
         doctors = await db.Doctors.AsNoTracking().OfPlan(PlanId).InListOrder().ToListAsync(cancellationToken);
         DoctorChoices = doctors.Select(d => new SelectListItem(d.Name, d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             .Prepend(new SelectListItem("A doctor who is not on my list", ""))

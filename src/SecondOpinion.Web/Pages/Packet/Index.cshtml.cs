@@ -26,8 +26,6 @@ public class IndexModel(AppDbContext db, PublicLinks links, TimeProvider clock) 
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public string PlanTitle { get; private set; } = "";
-    public string TimeZoneId { get; private set; } = Plan.DefaultTimeZoneId;
     public IReadOnlyList<LinkRow> Links { get; private set; } = [];
 
     /// <summary>The clinic that started the plan, whose staff a packet can be shown to; null when no clinic did.</summary>
@@ -89,16 +87,11 @@ public class IndexModel(AppDbContext db, PublicLinks links, TimeProvider clock) 
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var plan = await (
+        ClinicName = await (
                 from p in db.Plans.Where(p => p.Id == PlanId)
-                join c in db.Clinics on p.StartedByClinicId equals c.Id into clinics
-                from clinic in clinics.DefaultIfEmpty()
-                select new { p.For, p.PatientName, p.TimeZoneId, ClinicName = clinic == null ? null : clinic.Name })
-            .AsNoTracking()
-            .SingleAsync(cancellationToken);
-        PlanTitle = Plan.TitleFor(plan.For, plan.PatientName);
-        TimeZoneId = plan.TimeZoneId;
-        ClinicName = plan.ClinicName;
+                join c in db.Clinics on p.StartedByClinicId equals c.Id
+                select c.Name)
+            .SingleOrDefaultAsync(cancellationToken);
 
         var rows = await (
                 from link in db.PacketLinks.OfPlan(PlanId)

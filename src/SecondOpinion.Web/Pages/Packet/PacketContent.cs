@@ -15,13 +15,17 @@ namespace SecondOpinion.Web.Pages.Packet;
 public sealed record PacketContent(
     VisitSheet Sheet, IReadOnlyList<RecordsRequestSummary> Records, string SharedBy, DateTime SharedAtUtc, DateTime ExpiresAtUtc)
 {
-    public static async Task<PacketContent> LoadAsync(AppDbContext db, PacketLink link, TimeProvider clock, CancellationToken cancellationToken) => new(
-        await db.VisitSheetAsync(link.PlanId, cancellationToken),
-        await db.RecordsOverviewAsync(link.PlanId, clock, cancellationToken),
-        await db.Users.AsNoTracking().Where(u => u.Id == link.CreatedByUserId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken)
-            ?? "Someone who no longer has an account",
-        link.CreatedAtUtc,
-        link.ExpiresAtUtc);
+    public static async Task<PacketContent> LoadAsync(AppDbContext db, PacketLink link, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var sheet = await db.VisitSheetAsync(link.PlanId, cancellationToken);
+        return new(
+            sheet,
+            await db.RecordsOverviewAsync(link.PlanId, clock.Today(sheet.Plan.TimeZoneId), cancellationToken),
+            await db.Users.AsNoTracking().Where(u => u.Id == link.CreatedByUserId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken)
+                ?? "Someone who no longer has an account",
+            link.CreatedAtUtc,
+            link.ExpiresAtUtc);
+    }
 
     /// <summary>
     /// Keeps one opening of the link: its time, and a line in the plan's activity list, saved

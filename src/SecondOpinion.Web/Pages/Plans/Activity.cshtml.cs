@@ -16,19 +16,12 @@ public class ActivityModel(AppDbContext db) : PlanPageModel
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
-    public string PlanTitle { get; private set; } = "";
-    public string TimeZoneId { get; private set; } = Plan.DefaultTimeZoneId;
     public IReadOnlyList<Line> Lines { get; private set; } = [];
     public bool HasOlder { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         PageNumber = Math.Clamp(PageNumber, 1, 10_000);
-        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == PlanId)
-            .Select(p => new { p.For, p.PatientName, p.TimeZoneId }).SingleAsync(cancellationToken);
-        PlanTitle = Plan.TitleFor(plan.For, plan.PatientName);
-        TimeZoneId = plan.TimeZoneId;
-
         var me = Membership.UserId;
         var rows = await (
                 from line in db.PlanActivities.OfPlan(PlanId)

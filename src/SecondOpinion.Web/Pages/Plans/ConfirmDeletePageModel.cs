@@ -16,7 +16,6 @@ public abstract class ConfirmDeletePageModel<T>(AppDbContext db) : PlanPageModel
     [BindProperty]
     public int Version { get; set; }
 
-    public string PlanTitle { get; private set; } = "";
 
     protected T Item { get; private set; } = null!;
 
@@ -79,7 +78,6 @@ public abstract class ConfirmDeletePageModel<T>(AppDbContext db) : PlanPageModel
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        PlanTitle = await db.PlanTitleAsync(PlanId, cancellationToken);
         var item = await db.Set<T>().OfPlan(PlanId).SingleOrDefaultAsync(row => EF.Property<int>(row, "Id") == ItemId, cancellationToken);
         if (item is null)
         {

@@ -10,7 +10,6 @@ namespace SecondOpinion.Web.Pages.Plans;
 [PlanAccess(Change = [PlanRole.Owner, PlanRole.Caregiver, PlanRole.Viewer])]
 public class LeaveModel(AppDbContext db) : PlanPageModel
 {
-    public string PlanTitle { get; private set; } = "";
     public bool IsLastOwner { get; private set; }
 
     public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
@@ -31,7 +30,6 @@ public class LeaveModel(AppDbContext db) : PlanPageModel
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        PlanTitle = await db.PlanTitleAsync(PlanId, cancellationToken);
         IsLastOwner = Membership.IsOwner
                       && await db.PlanMembers.OfPlan(PlanId).CountAsync(m => m.Role == PlanRole.Owner, cancellationToken) <= 1;
     }

@@ -15,4 +15,10 @@ public abstract class PlanPageModel : PageModel
     public Guid PlanId => Membership.PlanId;
 
     public bool CanEdit => Membership.CanEdit;
+
+    /// <summary>The plan's title for the breadcrumbs, read with the membership.</summary>
+    public string PlanTitle => Membership.PlanTitle;
+
+    /// <summary>The time zone the plan's dates are in, read with the membership.</summary>
+    public string TimeZoneId => Membership.TimeZoneId;
 }

@@ -21,7 +21,6 @@ public class StepModel(AppDbContext db, TimeProvider clock) : PlanPageModel
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public string PlanTitle { get; private set; } = "";
     public StepGuide Guide => StepGuides.For((Step)StepNumber);
     public StepProgress Progress { get; private set; } = null!;
 
@@ -64,7 +63,6 @@ public class StepModel(AppDbContext db, TimeProvider clock) : PlanPageModel
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        PlanTitle = await db.PlanTitleAsync(PlanId, cancellationToken);
         Progress = await db.StepProgress.OfPlan(PlanId).SingleAsync(s => s.Step == (Step)StepNumber, cancellationToken);
     }
 

@@ -25,7 +25,6 @@ public class EditModel(AppDbContext db, TimeProvider clock) : PlanPageModel
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public string PlanTitle { get; private set; } = "";
 
     /// <summary>Set when someone else saved or deleted this question while the person was editing it.</summary>
     public Question? TheirVersion { get; private set; }
@@ -87,7 +86,6 @@ public class EditModel(AppDbContext db, TimeProvider clock) : PlanPageModel
 
     private async Task<Question?> LoadAsync(CancellationToken cancellationToken)
     {
-        PlanTitle = await db.PlanTitleAsync(PlanId, cancellationToken);
         return await db.Questions.OfPlan(PlanId).SingleOrDefaultAsync(q => q.Id == QuestionId, cancellationToken);
     }
 

@@ -21,7 +21,6 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PlanPageModel
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public string PlanTitle { get; private set; } = "";
     public IReadOnlyList<Question> Questions { get; private set; } = [];
 
     /// <summary>The question the person just deleted, offered back with a "Bring it back" button.</summary>
@@ -184,7 +183,6 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PlanPageModel
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        PlanTitle = await db.PlanTitleAsync(PlanId, cancellationToken);
         Questions = await db.QuestionsOnList(PlanId).AsNoTracking().InOrder().ToListAsync(cancellationToken);
     }
 

@@ -18,12 +18,17 @@ public class QuestionsSummaryViewComponent(AppDbContext db) : ViewComponent
     {
         var cancellationToken = HttpContext.RequestAborted;
         var questions = db.QuestionsOnList(planId);
-        var summary = new QuestionsSummary(
-            planId,
-            await questions.CountAsync(cancellationToken),
-            await questions.CountAsync(q => q.IsAsked, cancellationToken),
-            await questions.InOrder().Take(TopCount).Select(q => q.Text).ToListAsync(cancellationToken),
-            await db.ReadingItems.OfPlan(planId).CountAsync(r => r.DeletedAtUtc == null, cancellationToken));
+        // The three counts in one statement, instead of one round trip each.
+        var counts = await db.Plans.Where(p => p.Id == planId)
+            .Select(p => new
+            {
+                Questions = questions.Count(),
+                Asked = questions.Count(q => q.IsAsked),
+                Reading = db.ReadingItems.OfPlan(planId).Count(r => r.DeletedAtUtc == null),
+            })
+            .SingleAsync(cancellationToken);
+        var top = await questions.InOrder().Take(TopCount).Select(q => q.Text).ToListAsync(cancellationToken);
+        var summary = new QuestionsSummary(planId, counts.Questions, counts.Asked, top, counts.Reading);
         return View("~/Pages/Questions/_QuestionsSummary.cshtml", summary);
     }
 }

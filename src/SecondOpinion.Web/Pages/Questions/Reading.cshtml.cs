@@ -17,7 +17,6 @@ public class ReadingModel(AppDbContext db, TimeProvider clock) : PlanPageModel
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public string PlanTitle { get; private set; } = "";
     public IReadOnlyList<ReadingItem> Items { get; private set; } = [];
 
     /// <summary>The item the person just removed, offered back with a "Bring it back" button.</summary>
@@ -106,7 +105,6 @@ public class ReadingModel(AppDbContext db, TimeProvider clock) : PlanPageModel
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        PlanTitle = await db.PlanTitleAsync(PlanId, cancellationToken);
         Items = await db.ReadingItems.AsNoTracking().OfPlan(PlanId).Where(r => r.DeletedAtUtc == null)
             .OrderBy(r => r.CreatedAtUtc).ThenBy(r => r.Id).ToListAsync(cancellationToken);
     }

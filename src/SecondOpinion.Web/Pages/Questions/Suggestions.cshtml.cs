@@ -14,7 +14,6 @@ public class SuggestionsModel(AppDbContext db, TimeProvider clock) : PlanPageMod
     [BindProperty]
     public List<string> Picked { get; set; } = [];
 
-    public string PlanTitle { get; private set; } = "";
 
     /// <summary>Suggestions already on the list (not deleted), shown as such instead of as a choice.</summary>
     public IReadOnlySet<string> OnList { get; private set; } = new HashSet<string>();
@@ -80,7 +79,6 @@ public class SuggestionsModel(AppDbContext db, TimeProvider clock) : PlanPageMod
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        PlanTitle = await db.PlanTitleAsync(PlanId, cancellationToken);
         var onList = await db.QuestionsOnList(PlanId).Select(q => q.SuggestionId).ToListAsync(cancellationToken);
         OnList = onList.OfType<string>().ToHashSet();
         RoomLeft = QuestionList.RoomLeft(onList.Count);

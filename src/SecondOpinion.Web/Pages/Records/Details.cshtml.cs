@@ -29,7 +29,6 @@ public class DetailsModel(AppDbContext db, TimeProvider clock) : PlanPageModel
     [BindProperty]
     public CallInput Call { get; set; } = new();
 
-    public string PlanTitle { get; private set; } = "";
     public RecordsRequest RecordsRequest { get; private set; } = null!;
     public RecordsDocument Document { get; private set; } = null!;
     public IReadOnlyList<string> Missing { get; private set; } = [];
@@ -151,13 +150,10 @@ public class DetailsModel(AppDbContext db, TimeProvider clock) : PlanPageModel
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        var plan = await db.Plans.Where(p => p.Id == PlanId)
-            .Select(p => new { p.For, p.PatientName, p.TimeZoneId })
-            .SingleAsync(cancellationToken);
-        PlanTitle = Plan.TitleFor(plan.For, plan.PatientName);
-        Today = clock.Today(plan.TimeZoneId);
+        Today = clock.Today(TimeZoneId);
         var request = await db.RecordsRequests.OfPlan(PlanId)
-            .Include(r => r.History).Include(r => r.Calls).AsSplitQuery()
+            // One statement: a request has a handful of history rows and calls, so the join stays small.
+            .Include(r => r.History).Include(r => r.Calls).AsSingleQuery()
             .SingleOrDefaultAsync(r => r.Id == RequestId, cancellationToken);
         if (request is null)
         {

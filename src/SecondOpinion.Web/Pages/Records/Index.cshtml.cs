@@ -10,14 +10,11 @@ namespace SecondOpinion.Web.Pages.Records;
 /// <summary>All the plan's records requests, and marking step 4 done once every one has arrived.</summary>
 public class IndexModel(AppDbContext db, TimeProvider clock) : PlanPageModel
 {
-    public string PlanTitle { get; private set; } = "";
     public IReadOnlyList<RecordsRequestSummary> Requests { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var plan = await db.Plans.Where(p => p.Id == PlanId).Select(p => new { p.For, p.PatientName }).SingleAsync(cancellationToken);
-        PlanTitle = Plan.TitleFor(plan.For, plan.PatientName);
-        Requests = await db.RecordsOverviewAsync(PlanId, clock, cancellationToken);
+        Requests = await db.RecordsOverviewAsync(PlanId, clock.Today(TimeZoneId), cancellationToken);
     }
 
     /// <summary>The button the step page offers once every request's records have arrived.</summary>

@@ -16,7 +16,6 @@ public class PrintModel(AppDbContext db, TimeProvider clock) : PlanPageModel
     [FromRoute(Name = "requestId")]
     public int RequestId { get; set; }
 
-    public string PlanTitle { get; private set; } = "";
     public RecordsRequest RecordsRequest { get; private set; } = null!;
 
     /// <summary>Null when the request cannot be produced; <see cref="Missing"/> then says why.</summary>
@@ -41,10 +40,6 @@ public class PrintModel(AppDbContext db, TimeProvider clock) : PlanPageModel
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        var plan = await db.Plans.Where(p => p.Id == PlanId)
-            .Select(p => new { p.For, p.PatientName, p.TimeZoneId })
-            .SingleAsync(cancellationToken);
-        PlanTitle = Plan.TitleFor(plan.For, plan.PatientName);
         var request = await db.RecordsRequests.AsNoTracking().OfPlan(PlanId).SingleOrDefaultAsync(r => r.Id == RequestId, cancellationToken);
         if (request is null)
         {
@@ -53,7 +48,7 @@ public class PrintModel(AppDbContext db, TimeProvider clock) : PlanPageModel
 
         RecordsRequest = request;
         var document = RecordsDocument.From(request);
-        Missing = RecordsCompleteness.Missing(document, clock.Today(plan.TimeZoneId));
+        Missing = RecordsCompleteness.Missing(document, clock.Today(TimeZoneId));
         Document = request.Status != RecordsRequestStatus.Draft && Missing.Count == 0 ? document : null;
         return true;
     }

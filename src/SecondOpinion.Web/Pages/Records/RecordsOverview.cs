@@ -13,12 +13,10 @@ public sealed record RecordsRequestSummary(RecordsRequest Request, RecordsDeadli
 
 public static class RecordsOverview
 {
-    /// <summary>The plan's records requests, oldest first, each with where it stands today in the plan's time zone.</summary>
+    /// <summary>The plan's records requests, oldest first, each with where it stands on <paramref name="today"/> (in the plan's time zone).</summary>
     public static async Task<IReadOnlyList<RecordsRequestSummary>> RecordsOverviewAsync(
-        this AppDbContext db, Guid planId, TimeProvider clock, CancellationToken cancellationToken)
+        this AppDbContext db, Guid planId, DateOnly today, CancellationToken cancellationToken)
     {
-        var timeZoneId = await db.Plans.Where(p => p.Id == planId).Select(p => p.TimeZoneId).SingleAsync(cancellationToken);
-        var today = clock.Today(timeZoneId);
         var requests = await db.RecordsRequests.AsNoTracking().OfPlan(planId)
             .OrderBy(r => r.CreatedAtUtc)
             .ToListAsync(cancellationToken);

@@ -41,10 +41,8 @@ public class IndexModel(
     [BindProperty]
     public InviteInput Input { get; set; } = new();
 
-    public string PlanTitle { get; private set; } = "";
     public IReadOnlyList<MemberRow> Members { get; private set; } = [];
     public IReadOnlyList<InviteRow> Invites { get; private set; } = [];
-    public string TimeZoneId { get; private set; } = Plan.DefaultTimeZoneId;
 
     public string UserId => Membership.UserId;
 
@@ -248,11 +246,6 @@ public class IndexModel(
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == PlanId)
-            .Select(p => new { p.For, p.PatientName, p.TimeZoneId }).SingleAsync(cancellationToken);
-        PlanTitle = Plan.TitleFor(plan.For, plan.PatientName);
-        TimeZoneId = plan.TimeZoneId;
-
         Members = await (
                 from member in db.PlanMembers.OfPlan(PlanId)
                 join user in db.Users on member.UserId equals user.Id

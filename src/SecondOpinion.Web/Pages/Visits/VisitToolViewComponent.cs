@@ -12,10 +12,9 @@ public sealed record VisitTool(Guid PlanId, string? DoctorName, string? When, Vi
 /// <summary>Step 6's tool on the step page: the visit at a glance, and where to plan it and record the opinions.</summary>
 public class VisitToolViewComponent(AppDbContext db) : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync(Guid planId, bool canEdit)
+    public async Task<IViewComponentResult> InvokeAsync(Guid planId, string timeZoneId, bool canEdit)
     {
         var cancellationToken = HttpContext.RequestAborted;
-        var timeZoneId = await db.Plans.Where(p => p.Id == planId).Select(p => p.TimeZoneId).SingleAsync(cancellationToken);
         var visit = await db.Visits.AsNoTracking().OfPlan(planId).SingleOrDefaultAsync(cancellationToken);
         var doctorName = visit?.DoctorId is { } doctorId
             ? await db.Doctors.OfPlan(planId).Where(d => d.Id == doctorId).Select(d => d.Name).SingleOrDefaultAsync(cancellationToken)
