@@ -35,12 +35,16 @@ public partial class DatabaseWorkTests
         }
 
         // Measured before this test existed: home 6, questions 3, records request 5, steps 4 to 7.
+        // On top of the page's own: the sign-in's security stamp, checked on every request so a
+        // sign-out elsewhere counts at once (issue 10), reads the account, its claims and its roles.
+        const int StampCheck = 3;
         var limits = new Dictionary<string, int>
         {
             ["home"] = 3, ["questions"] = 2, ["records request"] = 2,
             ["step 1"] = 3, ["step 2"] = 3, ["step 3"] = 4, ["step 4"] = 3, ["step 5"] = 4, ["step 6"] = 4,
         };
-        Assert.Empty(counts.Where(c => c.Value > limits[c.Key]).Select(c => $"{c.Key} sent {c.Value} statements, at most {limits[c.Key]} expected"));
+        Assert.Empty(counts.Where(c => c.Value > limits[c.Key] + StampCheck)
+            .Select(c => $"{c.Key} sent {c.Value} statements, at most {limits[c.Key]} and {StampCheck} for the stamp check expected"));
     }
 
     [Fact]

@@ -49,10 +49,23 @@ public interface IAccountRateLimited
     string? RateLimitAccount { get; }
 }
 
-/// <summary>Every policy's limits, read from configuration once (the app refuses to start without them).</summary>
+/// <summary>
+/// Every policy's limits: these defaults, each part of which configuration can change
+/// (<c>RateLimits:SignIn:PerAddress</c>...). Read once; a value that makes no sense stops the app at start.
+/// </summary>
 public sealed class RateLimitRules(IConfiguration configuration)
 {
     public const string Section = "RateLimits";
+
+    private static readonly Dictionary<string, (int PerAddress, int PerAccount, TimeSpan Window)> Defaults = new()
+    {
+        [RateLimitPolicies.SignIn] = (30, 10, TimeSpan.FromMinutes(15)),
+        [RateLimitPolicies.SignUp] = (10, 3, TimeSpan.FromHours(1)),
+        [RateLimitPolicies.ForgotPassword] = (10, 3, TimeSpan.FromHours(1)),
+        [RateLimitPolicies.ResetPassword] = (20, 10, TimeSpan.FromHours(1)),
+        [RateLimitPolicies.Invite] = (60, 30, TimeSpan.FromHours(1)),
+        [RateLimitPolicies.PacketLink] = (120, 0, TimeSpan.FromMinutes(15)),
+    };
 
     private readonly Dictionary<string, RateLimitRule> rules = RateLimitPolicies.All.ToDictionary(name => name, name => RuleFrom(configuration, name));
 
@@ -60,7 +73,9 @@ public sealed class RateLimitRules(IConfiguration configuration)
 
     private static RateLimitRule RuleFrom(IConfiguration configuration, string name)
     {
-        var rule = configuration.GetSection($"{Section}:{name}").Get<RateLimitRule>();
+        var (perAddress, perAccount, window) = Defaults[name];
+        var rule = new RateLimitRule { PerAddress = perAddress, PerAccount = perAccount, Window = window };
+        configuration.GetSection($"{Section}:{name}").Bind(rule);
         return rule is { PerAddress: > 0, PerAccount: >= 0 } && rule.Window > TimeSpan.Zero
             ? rule
             : throw new InvalidOperationException($"Set {Section}:{name}:PerAddress (above 0), :PerAccount (0 or more) and :Window (such as 00:15:00) in the configuration.");
