@@ -30,9 +30,6 @@ public class OpenModel(AppDbContext db, ActivityLog activity, TimeProvider clock
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
     {
-        // Set here: the no-store filter in Program.cs is an MVC action filter, which Razor Pages never run, and
-        // without a form on the page antiforgery does not set no-store either.
-        Response.Headers.CacheControl = "no-store";
         Response.Headers["X-Robots-Tag"] = "noindex";
         var link = await FindAsync(token, cancellationToken);
         if (link is null)
@@ -46,11 +43,7 @@ public class OpenModel(AppDbContext db, ActivityLog activity, TimeProvider clock
             return Show(Answer.Ended);
         }
 
-        // HEAD is what link checkers send; only a real GET counts as someone opening the packet.
-        if (HttpMethods.IsGet(Request.Method))
-        {
-            await PacketContent.RecordOpeningAsync(db, activity, link, staffUserId: null, now, cancellationToken);
-        }
+        await PacketContent.RecordOpeningAsync(db, activity, link, Request, staffUserId: null, now, cancellationToken);
 
         Packet = await PacketContent.LoadAsync(db, link, clock, cancellationToken);
         return Show(Answer.Ready);

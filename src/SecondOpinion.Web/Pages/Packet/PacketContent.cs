@@ -30,10 +30,16 @@ public sealed record PacketContent(
     /// <summary>
     /// Keeps one opening of the link: its time, and a line in the plan's activity list, saved
     /// together. A clinic's staff member is named in the list; someone with the link is not.
+    /// Only a GET counts: HEAD is what link checkers send.
     /// </summary>
     public static Task RecordOpeningAsync(
-        AppDbContext db, ActivityLog activity, PacketLink link, string? staffUserId, DateTime nowUtc, CancellationToken cancellationToken)
+        AppDbContext db, ActivityLog activity, PacketLink link, HttpRequest request, string? staffUserId, DateTime nowUtc, CancellationToken cancellationToken)
     {
+        if (!HttpMethods.IsGet(request.Method))
+        {
+            return Task.CompletedTask;
+        }
+
         db.PacketLinkOpens.Add(new PacketLinkOpen { PacketLinkId = link.Id, OpenedAtUtc = nowUtc });
         activity.Add(link.PlanId, staffUserId, staffUserId is null ? ActivityPhrases.PacketOpened : ActivityPhrases.PacketOpenedByClinicStaff);
         return db.SaveChangesAsync(cancellationToken);
