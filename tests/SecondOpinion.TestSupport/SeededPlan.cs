@@ -172,5 +172,5 @@ public sealed record SeededPlan(Guid PlanId, IReadOnlyDictionary<string, int> Ch
         string.Join(",", await db.RecordsRequests.Where(r => r.PlanId == PlanId).OrderBy(r => r.Id).Select(r => $"{r.Id}:{r.Status}:{r.Version}").ToListAsync()),
         string.Join(",", await db.Opinions.Where(o => o.PlanId == PlanId).OrderBy(o => o.Id).Select(o => $"{o.Id}:{o.Version}").ToListAsync()),
         string.Join(",", await db.InsuranceCalls.Where(c => c.PlanId == PlanId).OrderBy(c => c.Id).Select(c => $"{c.Id}:{c.Version}").ToListAsync()),
-        await db.Plans.Where(p => p.Id == PlanId).Select(p => $"{p.PatientName}:{p.About}:{p.Version}").SingleAsync()));
+        await db.Plans.Where(p => p.Id == PlanId).Select(p => $"{p.PatientName}:{p.About}:{p.Version}").SingleOrDefaultAsync()));
 }
