@@ -290,7 +290,7 @@ public class AccountSecurityTests
         using var member = (await app.InvitedMemberAsync(owner, plan, PlanRole.Viewer, Token)).Client;
 
         Assert.Contains("You sent an invite to a plan.", (await owner.GetAsync("/account", Token)).Text, StringComparison.Ordinal);
-        Assert.Contains("You accepted an invite to a plan.", (await member.GetAsync("/account", Token)).Text, StringComparison.Ordinal);
+        Assert.Contains("You accepted an invite to a plan or a clinic.", (await member.GetAsync("/account", Token)).Text, StringComparison.Ordinal);
     }
 
     [Fact]

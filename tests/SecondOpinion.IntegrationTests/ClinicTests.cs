@@ -105,6 +105,7 @@ public class ClinicTests
         var clinics = await person.GetAsync("/clinics", Token);
         Assert.Contains(clinics.Document.QuerySelectorAll("main a"), a => a.GetAttribute("href") == home.Url.AbsolutePath);
         Assert.Contains((await person.GetAsync("/plans", Token)).Document.QuerySelectorAll("main a"), a => a.GetAttribute("href") == "/clinics");
+        Assert.Contains("You accepted an invite to a plan or a clinic.", (await person.GetAsync("/account", Token)).Text, StringComparison.Ordinal);
     }
 
     [Fact]

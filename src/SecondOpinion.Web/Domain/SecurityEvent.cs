@@ -40,7 +40,7 @@ public static class SecurityEventWords
         SecurityEventKind.EmailChanged => "Your email address was changed.",
         SecurityEventKind.SignedOutEverywhere => "You signed out on every other device.",
         SecurityEventKind.InviteSent => "You sent an invite to a plan.",
-        SecurityEventKind.InviteAccepted => "You accepted an invite to a plan.",
+        SecurityEventKind.InviteAccepted => "You accepted an invite to a plan or a clinic.",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

@@ -7,7 +7,7 @@ using SecondOpinion.Web.Data;
 namespace SecondOpinion.Web.Infrastructure;
 
 /// <summary>The signed-in user's place on the staff of the clinic named in the URL.</summary>
-public sealed record ClinicStaffMembership(Guid ClinicId, string UserId);
+public sealed record ClinicStaffMembership(Guid ClinicId, string UserId, string ClinicName);
 
 /// <summary>
 /// The one place that decides whether the signed-in user may use a clinic's pages. It runs for
@@ -30,14 +30,19 @@ public sealed class ClinicStaffFilter(AppDbContext db, UserManager<IdentityUser>
         }
 
         var userId = users.GetUserId(context.HttpContext.User);
-        if (userId is null || !Guid.TryParse(rawClinicId?.ToString(), out var clinicId)
-            || !await db.ClinicStaff.OfClinic(clinicId).AnyAsync(s => s.UserId == userId, context.HttpContext.RequestAborted))
+        var membership = userId is not null && Guid.TryParse(rawClinicId?.ToString(), out var clinicId)
+            ? await db.Clinics.AsNoTracking()
+                .Where(c => c.Id == clinicId && db.ClinicStaff.Any(s => s.ClinicId == clinicId && s.UserId == userId))
+                .Select(c => new ClinicStaffMembership(clinicId, userId, c.Name))
+                .SingleOrDefaultAsync(context.HttpContext.RequestAborted)
+            : null;
+        if (membership is null)
         {
             context.Result = new NotFoundResult();
             return;
         }
 
-        context.HttpContext.Features.Set(new ClinicStaffMembership(clinicId, userId));
+        context.HttpContext.Features.Set(membership);
         await next();
     }
 }

@@ -5,7 +5,8 @@ namespace SecondOpinion.Web.Pages.Clinics;
 
 /// <summary>
 /// Base for every page of a clinic. By the time a handler runs, <see cref="ClinicStaffFilter"/>
-/// has checked that the signed-in user is on the staff of the clinic in the URL.
+/// has checked that the signed-in user is on the staff of the clinic in the URL, and read the
+/// clinic's name for the page.
 /// </summary>
 public abstract class ClinicPageModel : PageModel
 {
@@ -16,5 +17,5 @@ public abstract class ClinicPageModel : PageModel
 
     public string UserId => Staff.UserId;
 
-    public string ClinicName { get; protected set; } = "";
+    public string ClinicName => Staff.ClinicName;
 }

@@ -62,6 +62,5 @@ public class HomeModel(AppDbContext db, TimeProvider clock) : ClinicPageModel
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Clinic = await db.Clinics.AsNoTracking().SingleAsync(c => c.Id == ClinicId, cancellationToken);
-        ClinicName = Clinic.Name;
     }
 }

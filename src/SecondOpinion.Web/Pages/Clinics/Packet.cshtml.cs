@@ -32,7 +32,6 @@ public class PacketModel(AppDbContext db, ActivityLog activity, TimeProvider clo
             return StatusCode(StatusCodes.Status410Gone);
         }
 
-        ClinicName = await db.Clinics.Where(c => c.Id == ClinicId).Select(c => c.Name).SingleAsync(cancellationToken);
         await PacketContent.RecordOpeningAsync(db, activity, link, Request, UserId, now, cancellationToken);
         Packet = await PacketContent.LoadAsync(db, link, clock, cancellationToken);
         return Page();

@@ -14,7 +14,6 @@ public class PacketsModel(AppDbContext db, TimeProvider clock) : ClinicPageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        ClinicName = await db.Clinics.Where(c => c.Id == ClinicId).Select(c => c.Name).SingleAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var rows = await (
                 from link in db.PacketLinks

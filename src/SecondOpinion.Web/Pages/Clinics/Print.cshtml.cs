@@ -37,7 +37,6 @@ public class PrintModel(AppDbContext db, PublicLinks links) : ClinicPageModel
 
         Link = link;
         Clinic = await db.Clinics.AsNoTracking().SingleAsync(c => c.Id == ClinicId, cancellationToken);
-        ClinicName = Clinic.Name;
         if (await rows.WithTokenAsync(token, cancellationToken) is not null)
         {
             StartLinkUrl = links.To(StartPath(token!));

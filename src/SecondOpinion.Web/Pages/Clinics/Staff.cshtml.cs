@@ -132,7 +132,6 @@ public class StaffModel(AppDbContext db, UserManager<IdentityUser> users, Clinic
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        ClinicName = await db.Clinics.Where(c => c.Id == ClinicId).Select(c => c.Name).SingleAsync(cancellationToken);
         Staff = await (
                 from staff in db.ClinicStaff.OfClinic(ClinicId)
                 join user in db.Users on staff.UserId equals user.Id

@@ -71,7 +71,6 @@ public class StartLinksModel(AppDbContext db, TimeProvider clock) : ClinicPageMo
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        ClinicName = await db.Clinics.Where(c => c.Id == ClinicId).Select(c => c.Name).SingleAsync(cancellationToken);
         var links = await db.StartLinks.OfClinic(ClinicId).AsNoTracking()
             .OrderBy(l => l.RetiredAtUtc != null).ThenByDescending(l => l.CreatedAtUtc)
             .ToListAsync(cancellationToken);
