@@ -26,6 +26,30 @@ public abstract class EmailInvite : ITokenHashed
 
     public bool IsFor(string? email) => email is not null && string.Equals(Email, email.Trim(), StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Why a new invite to <paramref name="address"/> is turned down, or null when it may be sent:
+    /// the person is already in (<paramref name="alreadyIn"/> says so in the page's words), an invite
+    /// to them is waiting, or <paramref name="place"/> ("A plan", "A clinic") has as many waiting as it may.
+    /// </summary>
+    public static string? Refusal(
+        string address, IEnumerable<string?> emailsIn, string alreadyIn, IReadOnlyCollection<string?> emailsWaiting, int maxWaiting, string place)
+    {
+        bool Same(string? email) => string.Equals(email, address, StringComparison.OrdinalIgnoreCase);
+        if (emailsIn.Any(Same))
+        {
+            return alreadyIn;
+        }
+
+        if (emailsWaiting.Any(Same))
+        {
+            return "An invite to this email is already waiting. You can send it again below.";
+        }
+
+        return emailsWaiting.Count >= maxWaiting
+            ? $"{place} can have at most {maxWaiting} invites waiting. Cancel one you do not need first."
+            : null;
+    }
+
     /// <summary>A fresh link for the same invite: the old token's hash is replaced, so the old link stops working.</summary>
     public void Renew(string tokenHash, DateTime nowUtc)
     {

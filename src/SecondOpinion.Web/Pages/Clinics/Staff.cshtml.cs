@@ -34,22 +34,11 @@ public class StaffModel(AppDbContext db, UserManager<IdentityUser> users, Clinic
         }
 
         var address = Input.Email!.Trim();
-        var emailField = $"{nameof(Input)}.{nameof(Input.Email)}";
-        if (Staff.Any(s => string.Equals(s.Email, address, StringComparison.OrdinalIgnoreCase)))
+        var refusal = EmailInvite.Refusal(address, Staff.Select(s => s.Email), "This person is already on the staff.",
+            Invites.Select(i => i.Email).ToList(), ClinicStaffInvite.MaxPendingPerClinic, "A clinic");
+        if (refusal is not null)
         {
-            ModelState.AddModelError(emailField, "This person is already on the staff.");
-            return Page();
-        }
-
-        if (Invites.Any(i => string.Equals(i.Email, address, StringComparison.OrdinalIgnoreCase)))
-        {
-            ModelState.AddModelError(emailField, "An invite to this email is already waiting. You can send it again below.");
-            return Page();
-        }
-
-        if (Invites.Count >= ClinicStaffInvite.MaxPendingPerClinic)
-        {
-            ModelState.AddModelError(emailField, $"A clinic can have at most {ClinicStaffInvite.MaxPendingPerClinic} invites waiting. Cancel one you do not need first.");
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Email)}", refusal);
             return Page();
         }
 

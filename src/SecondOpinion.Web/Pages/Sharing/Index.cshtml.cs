@@ -64,22 +64,11 @@ public class IndexModel(
         }
 
         var address = Input.Email!.Trim();
-        var emailField = $"{nameof(Input)}.{nameof(Input.Email)}";
-        if (Members.Any(m => string.Equals(m.Email, address, StringComparison.OrdinalIgnoreCase)))
+        var refusal = EmailInvite.Refusal(address, Members.Select(m => m.Email), "This person already has access to the plan. You can change their role below.",
+            Invites.Select(i => i.Email).ToList(), PlanInvite.MaxPendingPerPlan, "A plan");
+        if (refusal is not null)
         {
-            ModelState.AddModelError(emailField, "This person already has access to the plan. You can change their role below.");
-            return Page();
-        }
-
-        if (Invites.Any(i => string.Equals(i.Email, address, StringComparison.OrdinalIgnoreCase)))
-        {
-            ModelState.AddModelError(emailField, "An invite to this email is already waiting. You can send it again below.");
-            return Page();
-        }
-
-        if (Invites.Count >= PlanInvite.MaxPendingPerPlan)
-        {
-            ModelState.AddModelError(emailField, $"A plan can have at most {PlanInvite.MaxPendingPerPlan} invites waiting. Cancel one you do not need first.");
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Email)}", refusal);
             return Page();
         }
 
