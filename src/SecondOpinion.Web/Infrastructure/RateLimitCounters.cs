@@ -100,8 +100,8 @@ public sealed class RateLimitCounters(IServiceScopeFactory scopes, TimeProvider 
 
 /// <summary>
 /// One client address under one policy, for the ASP.NET Core rate limiting middleware, counted
-/// by <see cref="RateLimitCounters"/> (a request is one permit). It holds no count itself, so the middleware may drop it as
-/// soon as it likes.
+/// by <see cref="RateLimitCounters"/> (a request is one permit). It holds no count itself, so it
+/// says it is idle and the middleware drops it at once instead of keeping one per address.
 /// </summary>
 internal sealed class SharedCountLimiter(RateLimitCounters counters, string key, int limit, TimeSpan window) : RateLimiter
 {
@@ -115,5 +115,4 @@ internal sealed class SharedCountLimiter(RateLimitCounters counters, string key,
 
     protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken) =>
         counters.TakeAsync(key, limit, window, cancellationToken);
-
 }
