@@ -29,7 +29,8 @@ post() { # $1 url, $2 jar, $3 token, rest: form fields; prints status and time
   curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -c "$jar" -b "$jar" --data-urlencode "__RequestVerificationToken=$tok" "${args[@]}" "$url"
 }
 count() { sort | awk '{print $1}' | uniq -c | tr '\n' ' '; echo; }
-latency() { # $1 url: wrk, one connection, 8 seconds; prints requests/s and the latency percentiles
+latency() { # $1 url: wrk, one connection, 2 seconds to warm up, then 8 measured; prints requests/s and the latency percentiles
+  wrk -t1 -c1 -d2s "$1" >/dev/null
   wrk -t1 -c1 -d8s --latency "$1" | awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} END {print rps " req/s, median " p50 ", 99% " p99}'
 }
 
