@@ -30,6 +30,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ClinicStaff> ClinicStaff => Set<ClinicStaff>();
     public DbSet<ClinicStaffInvite> ClinicStaffInvites => Set<ClinicStaffInvite>();
     public DbSet<StartLink> StartLinks => Set<StartLink>();
+    public DbSet<RateLimitCounter> RateLimitCounters => Set<RateLimitCounter>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -10,8 +10,9 @@ namespace SecondOpinion.Web.Infrastructure;
 /// The names of the rate limits, put on a page with <c>[EnableRateLimiting(RateLimitPolicies.SignIn)]</c>.
 /// Each is counted twice, and either count can refuse: per client address (the rate limiting
 /// middleware) and per account (<see cref="AccountRateLimitFilter"/>, for pages that name the
-/// account with <see cref="IAccountRateLimited"/>). The limits are in configuration,
-/// <c>RateLimits:{name}</c> (<see cref="RateLimitRules"/>).
+/// account with <see cref="IAccountRateLimited"/>). Both counts are kept in the database
+/// (<see cref="RateLimitCounters"/>), so every app instance sees them. The limits are in
+/// configuration, <c>RateLimits:{name}</c> (<see cref="RateLimitRules"/>).
 /// </summary>
 public static class RateLimitPolicies
 {
@@ -35,7 +36,7 @@ public static class RateLimitPolicies
     };
 }
 
-/// <summary>How many counted requests one address, and one account, may make in one window. 0 per account: not counted per account.</summary>
+/// <summary>How many counted requests one address, and one account, may make in one fixed window. 0 per account: not counted per account.</summary>
 public sealed class RateLimitRule
 {
     public int PerAddress { get; set; }
@@ -87,9 +88,10 @@ public static class RateLimitSetup
     public static IServiceCollection AddAppRateLimits(this IServiceCollection services)
     {
         services.AddSingleton<RateLimitRules>();
+        services.AddSingleton<RateLimitCounters>();
         services.AddSingleton<AccountRateLimitFilter>();
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<RateLimitRules>((options, rules) =>
+        services.AddOptions<RateLimiterOptions>().Configure<RateLimitRules, RateLimitCounters>((options, rules, counters) =>
         {
             // 429 with Retry-After; the status code page then shows the calm "Please wait" page.
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -102,15 +104,13 @@ public static class RateLimitSetup
             {
                 var rule = rules[name];
                 options.AddPolicy(name, context => RateLimitPolicies.Counts(name, context.Request)
-                    ? RateLimitPartition.GetFixedWindowLimiter(ClientAddress(context), _ => WindowOf(rule.PerAddress, rule.Window))
+                    ? RateLimitPartition.Get(ClientAddress(context), address => new SharedCountLimiter(
+                        counters, RateLimitCounters.AddressKey(name, address), rule.PerAddress, rule.Window))
                     : RateLimitPartition.GetNoLimiter(""));
             }
         });
         return services;
     }
-
-    internal static FixedWindowRateLimiterOptions WindowOf(int permits, TimeSpan window) =>
-        new() { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true };
 
     internal static void SetRetryAfter(HttpResponse response, RateLimitLease lease)
     {
@@ -128,26 +128,24 @@ public static class RateLimitSetup
 /// from the page (<see cref="IAccountRateLimited"/>) rather than parsing the form again. Unknown
 /// and known accounts are counted alike, so a refusal says nothing about who has an account.
 /// </summary>
-public sealed class AccountRateLimitFilter(RateLimitRules rules) : IAsyncPageFilter, IDisposable
+public sealed class AccountRateLimitFilter(RateLimitRules rules, RateLimitCounters counters) : IAsyncPageFilter
 {
-    private readonly PartitionedRateLimiter<(string Policy, string Account)> limiter =
-        PartitionedRateLimiter.Create<(string Policy, string Account), (string, string)>(key =>
-            RateLimitPartition.GetFixedWindowLimiter(key, _ => RateLimitSetup.WindowOf(rules[key.Policy].PerAccount, rules[key.Policy].Window)));
-
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var policy = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
-        var account = (context.HandlerInstance as IAccountRateLimited)?.RateLimitAccount?.Trim().ToUpperInvariant();
-        if (policy is null || rules[policy].PerAccount == 0 || string.IsNullOrEmpty(account)
+        var account = (context.HandlerInstance as IAccountRateLimited)?.RateLimitAccount;
+        if (policy is null || rules[policy].PerAccount == 0 || string.IsNullOrWhiteSpace(account)
             || !RateLimitPolicies.Counts(policy, context.HttpContext.Request))
         {
             await next();
             return;
         }
 
-        using var lease = limiter.AttemptAcquire((policy, account));
+        var rule = rules[policy];
+        using var lease = await counters.TakeAsync(
+            RateLimitCounters.AccountKey(policy, account), rule.PerAccount, rule.Window, context.HttpContext.RequestAborted);
         if (!lease.IsAcquired)
         {
             RateLimitSetup.SetRetryAfter(context.HttpContext.Response, lease);
@@ -157,6 +155,4 @@ public sealed class AccountRateLimitFilter(RateLimitRules rules) : IAsyncPageFil
 
         await next();
     }
-
-    public void Dispose() => limiter.Dispose();
 }

@@ -829,6 +829,28 @@ namespace SecondOpinion.Web.Data.Migrations
                     b.ToTable("Questions");
                 });
 
+            modelBuilder.Entity("SecondOpinion.Web.Domain.RateLimitCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WindowStartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("WindowEndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key", "WindowStartUtc");
+
+                    b.HasIndex("WindowEndUtc");
+
+                    b.ToTable("RateLimitCounters");
+                });
+
             modelBuilder.Entity("SecondOpinion.Web.Domain.ReadingItem", b =>
                 {
                     b.Property<int>("Id")

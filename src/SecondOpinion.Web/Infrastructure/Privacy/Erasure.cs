@@ -110,6 +110,9 @@ public sealed class Erasure(AppDbContext db, UserManager<IdentityUser> users, Ac
             .ExecuteUpdateAsync(set => set.SetProperty(i => i.CreatedByUserId, (string?)null), cancellationToken);
         await db.ClinicStaffInvites.Where(i => i.AcceptedByUserId == user.Id).ExecuteDeleteAsync(cancellationToken);
         await db.ClinicStaffInvites.SentTo(user.NormalizedEmail).ExecuteDeleteAsync(cancellationToken);
+        // The rate limit counts of the person's own sign-ins, resets and invites (hashes of their email and id).
+        string[] counted = [.. RateLimitPolicies.All.SelectMany(p => new[] { RateLimitCounters.AccountKey(p, user.Email ?? ""), RateLimitCounters.AccountKey(p, user.Id) })];
+        await db.RateLimitCounters.Where(c => counted.Contains(c.Key)).ExecuteDeleteAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         // Identity deletes the account row and, with it, its memberships, claims, logins and tokens.

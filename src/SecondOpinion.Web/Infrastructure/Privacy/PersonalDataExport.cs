@@ -58,6 +58,7 @@ public sealed class PersonalDataExport(AppDbContext db, TimeProvider clock)
         typeof(IdentityRoleClaim<string>),
         typeof(Clinic), // a clinic's own details; the person's place on its staff is in the account part
         typeof(PacketLinkOpen), // only a time; exported with its link, deleted with its plan
+        typeof(RateLimitCounter), // a count under a SHA-256 of an address or an email typed, gone an hour after its window; an account's go with it
     ];
 
     /// <summary>Every table whose rows about the person are in the export.</summary>
