@@ -166,9 +166,7 @@ public class IndexModel(
             return Page();
         }
 
-        var attestation = PasskeyRules.FitsCredential(AddPasskeyInput.Credential)
-            ? await signIn.PerformPasskeyAttestationAsync(AddPasskeyInput.Credential!)
-            : null;
+        var attestation = await PasskeyRules.VerifyAsync(AddPasskeyInput.Credential, signIn.PerformPasskeyAttestationAsync);
         if (attestation is not { Succeeded: true } || attestation.UserEntity.Id != user.Id)
         {
             return this.Refused(CredentialField, PasskeyNotAdded);

@@ -41,8 +41,28 @@ public static class PasskeyRules
     public static IRuleBuilderOptions<T, string?> CeremonyAnswer<T>(this IRuleBuilderInitial<T, string?> rule, string message) =>
         rule.NotEmpty().WithMessage(message);
 
-    /// <summary>Whether the answer is small enough to be handed to Identity, which parses and verifies it.</summary>
-    public static bool FitsCredential(string? json) => json is { Length: > 0 and <= CredentialMaxLength };
+    /// <summary>
+    /// Hands the browser's answer to Identity (<paramref name="verify"/>), unless it is too large to
+    /// be one. Null when there is nothing to verify against: Identity throws, rather than failing,
+    /// when no ceremony is under way for this browser (its options were never asked for, or were
+    /// used already).
+    /// </summary>
+    public static async Task<T?> VerifyAsync<T>(string? credential, Func<string, Task<T>> verify) where T : class
+    {
+        if (credential is not { Length: > 0 and <= CredentialMaxLength })
+        {
+            return null;
+        }
+
+        try
+        {
+            return await verify(credential);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>
     /// The same page again, with the message beside the passkey button, as 400: the browser's

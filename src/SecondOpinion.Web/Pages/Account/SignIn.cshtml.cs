@@ -72,9 +72,7 @@ public class SignInModel(
             return Page();
         }
 
-        var assertion = PasskeyRules.FitsCredential(PasskeyInput.Credential)
-            ? await signIn.PerformPasskeyAssertionAsync(PasskeyInput.Credential!)
-            : null;
+        var assertion = await PasskeyRules.VerifyAsync(PasskeyInput.Credential, signIn.PerformPasskeyAssertionAsync);
         if (assertion is not { Succeeded: true })
         {
             return this.Refused(CredentialField, PasskeyRefused);
