@@ -39,12 +39,13 @@ public class PasskeyJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Expect(Page.Locator("ol.activity-list")).ToContainTextAsync("You added a passkey.");
         await ExpectPageIsAccessibleAsync();
 
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
+        await Page.WaitForURLAsync(url => !url.Contains("/account", StringComparison.Ordinal));
         await Page.GotoAsync("/account/sign-in");
         await ExpectPageIsAccessibleAsync();
         await TabToAsync("#PasskeyInput_Credential", maxPresses: 60);
         await Page.Keyboard.PressAsync("Enter");
-        await Page.WaitForURLAsync("**/plans/new");
+        await Page.WaitForURLAsync("**/plans");
 
         await Page.GotoAsync("/account");
         await Expect(Page.Locator("ol.activity-list")).ToContainTextAsync("You signed in with a passkey.");

@@ -147,7 +147,7 @@ public class PrivacyTests
         // Operators can count deletions: one event that names no one.
         var deletion = await app.QueryAsync(db => db.SecurityEvents.SingleAsync(e => e.Kind == SecurityEventKind.AccountDeleted, Token));
         Assert.Null(deletion.UserId);
-        var farewell = app.Emails().Last();
+        var farewell = app.Emails()[^1];
         Assert.Equal(email, farewell.To.ToString());
         Assert.Equal("Your SecondOpinion account is deleted", farewell.Subject);
         Assert.Contains("Your SecondOpinion account is deleted, with the plans you alone owned", farewell.TextBody, StringComparison.Ordinal);

@@ -46,7 +46,7 @@ public sealed class PersonalDataExport(AppDbContext db, TimeProvider clock)
     private static readonly Type[] ReadHere =
     [
         typeof(IdentityUser), typeof(IdentityUserClaim<string>), typeof(IdentityUserLogin<string>),
-        typeof(IdentityUserToken<string>), typeof(IdentityUserRole<string>), typeof(IdentityUserPasskey<string>),
+        typeof(IdentityUserToken<string>), typeof(IdentityUserRole<string>), typeof(IdentityUserPasskey<string>), typeof(IdentityPasskeyData),
         typeof(Plan), typeof(PlanMember), typeof(PlanInvite), typeof(PlanActivity),
         typeof(SecurityEvent), typeof(ClinicStaff), typeof(ClinicStaffInvite), typeof(StartLink),
     ];
