@@ -49,6 +49,25 @@ public class PasskeyTests
     }
 
     [Fact]
+    public async Task Without_javascript_the_passkey_buttons_are_hidden_and_the_pages_say_why()
+    {
+        await using var app = new TestApp();
+        using var anonymous = new AppClient(app);
+        using var person = new AppClient(app);
+        await person.SignUpAsync(cancellationToken: Token);
+
+        var signIn = await anonymous.GetAsync("/account/sign-in", Token);
+        var account = await person.GetAsync("/account", Token);
+
+        Assert.NotNull(signIn.Document.QuerySelector("form[action*='handler=Passkey'][hidden] button#PasskeyInput_Credential"));
+        Assert.Contains("This needs JavaScript, which is off in this browser.", signIn.Document.GetElementById("passkey-needs-script")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(signIn.Document.QuerySelector("main form[method=post]:not([hidden]) input[name='Input.Password']"));
+        Assert.NotNull(account.Document.QuerySelector("form[action*='handler=AddPasskey'][hidden] button#AddPasskeyInput_Credential"));
+        Assert.Contains("Adding a passkey needs JavaScript", account.Document.GetElementById("passkey-needs-script")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(2, signIn.Document.QuerySelectorAll("script[src^='/js/']").Length);
+    }
+
+    [Fact]
     public async Task The_relying_party_is_the_public_origin_never_the_requests_host()
     {
         await using var app = new TestApp();
