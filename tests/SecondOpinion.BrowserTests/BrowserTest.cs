@@ -37,9 +37,12 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
 
     protected static CancellationToken Token => TestContext.Current.CancellationToken;
 
+    /// <summary>The app for this test, on a real loopback port; a test class may configure it first.</summary>
+    protected virtual TestApp CreateApp() => new(realServer: true);
+
     public async ValueTask InitializeAsync()
     {
-        App = new TestApp(realServer: true);
+        App = CreateApp();
         App.StartServer();
         Page = await OpenAnotherBrowserAsync();
     }
@@ -60,7 +63,7 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = App.ServerAddress.ToString().TrimEnd('/'),
+            BaseURL = App.SiteAddress.ToString().TrimEnd('/'),
             ViewportSize = new ViewportSize { Width = 1024, Height = 800 },
             Locale = "en-US",
         });

@@ -46,6 +46,8 @@ public class PrivacyTests
         var (stranger, strangerPlan) = await app.SignedUpWithPlanAsync("Someone Else", cancellationToken: Token);
         stranger.Dispose();
 
+        await app.AddPasskeyAsync(email, "Kitchen tablet");
+
         var page = await client.GetAsync("/account/export", Token);
         Assert.Equal(HttpStatusCode.OK, page.Status);
         using var response = await client.Http.GetAsync("/account/export?handler=json", Token);
@@ -57,6 +59,7 @@ public class PrivacyTests
         var json = await response.Content.ReadAsStringAsync(Token);
         var export = JsonNode.Parse(json)!;
         Assert.Equal(email, (string?)export["Account"]!["Email"]);
+        Assert.Equal("Kitchen tablet", (string?)export["Account"]!["Passkeys"]![0]!["Name"]);
         var exported = export["Plans"]!.AsArray().Single()!;
         Assert.Equal($"Patient {Marker}", (string?)exported["PatientName"]);
         Assert.Equal(6, exported["Steps"]!.AsArray().Count);
@@ -85,6 +88,10 @@ public class PrivacyTests
         Assert.Equal($"Plan for Patient {Marker}", html.QuerySelectorAll("h2")[1].TextContent);
         Assert.All(typed, text => Assert.Contains(text, html.Body!.TextContent, StringComparison.Ordinal));
         Assert.Contains(html.QuerySelectorAll("h3"), h => h.TextContent == "Records requests");
+        // Each download, file or page, is a security event the person sees.
+        var account = await client.GetAsync("/account", Token);
+        Assert.Equal(2, account.Document.QuerySelectorAll("ol.activity-list li")
+            .Count(li => li.TextContent.StartsWith(SecurityEventWords.Describe(SecurityEventKind.DataDownloaded), StringComparison.Ordinal)));
         helper.Dispose();
     }
 
@@ -137,6 +144,14 @@ public class PrivacyTests
 
         Assert.Equal("/", done.Url.AbsolutePath + done.ErrorSummary);
         Assert.Contains("Your account and your data are deleted.", done.Text, StringComparison.Ordinal);
+        // Operators can count deletions: one event that names no one.
+        var deletion = await app.QueryAsync(db => db.SecurityEvents.SingleAsync(e => e.Kind == SecurityEventKind.AccountDeleted, Token));
+        Assert.Null(deletion.UserId);
+        var farewell = app.Emails()[^1];
+        Assert.Equal(email, farewell.To.ToString());
+        Assert.Equal("Your SecondOpinion account is deleted", farewell.Subject);
+        Assert.Contains("Your SecondOpinion account is deleted, with the plans you alone owned", farewell.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(Marker, farewell.TextBody, StringComparison.Ordinal);
         var after = await app.RowsWithAsync(traces);
         Assert.All(after, table => Assert.True(table.Value == 0, $"{table.Value} rows in {table.Key} still hold something of the person."));
         var friendsPlan = await friend.GetAsync(friendPlan, Token);
@@ -354,7 +369,7 @@ public class PrivacyTests
 
     private const string DeleteModelChoice = SecondOpinion.Web.Pages.Account.DeleteModel.DeleteChoice;
 
-    /// <summary>A role, a claim, a sign-in with another site and a saved token: rows in every Identity table of the account.</summary>
+    /// <summary>A role, a claim, a sign-in with another site, a saved token and a passkey: rows in every Identity table of the account.</summary>
     private static async Task<string> GiveTheAccountEveryKindOfIdentityRowAsync(TestApp app, string email)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -366,6 +381,7 @@ public class PrivacyTests
         await users.AddClaimAsync(user, new System.Security.Claims.Claim("nickname", "Tester"));
         await users.AddLoginAsync(user, new UserLoginInfo("Example", "example-key", "Example"));
         await users.SetAuthenticationTokenAsync(user, "Example", "refresh", "example-token");
+        await app.AddPasskeyAsync(email, "Tester's phone");
         return user.Id;
     }
 }

@@ -177,7 +177,8 @@ public static class PrivacyJourneys
             changed = false;
             foreach (var table in tables)
             {
-                foreach (var key in table.SelectMany(e => e.GetForeignKeys()))
+                // An owned part (a passkey's JSON data) is in its owner's row already.
+                foreach (var key in table.SelectMany(e => e.GetForeignKeys()).Where(k => !k.IsOwnership))
                 {
                     var principal = key.PrincipalEntityType.GetTableName()!;
                     var from = key.Properties.Select(p => p.GetColumnName()).ToList();

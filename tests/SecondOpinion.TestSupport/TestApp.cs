@@ -30,7 +30,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
     private readonly bool realServer;
 
     /// <param name="folder">Pass the same folder to two apps, one after the other, to restart on the same data.</param>
-    public TestApp(bool realServer = false, string minimumLogLevel = "Warning", string? folder = null)
+    /// <param name="port">With realServer, the loopback port to listen on (0: any free one).</param>
+    public TestApp(bool realServer = false, string minimumLogLevel = "Warning", string? folder = null, int port = 0)
     {
         keepFolder = folder is not null;
         this.folder = folder ?? Path.Combine(Path.GetTempPath(), "secondopinion-tests", Guid.NewGuid().ToString("N"));
@@ -39,7 +40,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         this.realServer = realServer;
         if (realServer)
         {
-            UseKestrel(0);
+            UseKestrel(port);
         }
     }
 
@@ -72,6 +73,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
     /// <summary>The address of the real server; call <see cref="WebApplicationFactory{T}.StartServer"/> first.</summary>
     public Uri ServerAddress => new(Services.GetRequiredService<IServer>().Features
         .GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+
+    /// <summary>Where a browser opens the site: the configured App:PublicOrigin, else the real server's address.</summary>
+    public Uri SiteAddress => Settings.TryGetValue(PublicLinks.OriginKey, out var origin) && origin is not null ? new Uri(origin) : ServerAddress;
 
     /// <summary>Every email the app has written to its pickup folder, oldest first.</summary>
     public IReadOnlyList<MimeMessage> Emails() =>

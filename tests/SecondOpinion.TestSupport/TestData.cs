@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SecondOpinion.Web.Data;
@@ -24,6 +27,26 @@ public static class TestData
         var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync(cancellationToken);
         db.PlanMembers.Add(new PlanMember { PlanId = PlanId(planPath), UserId = userId, Role = role, JoinedAtUtc = DateTime.UtcNow });
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Stores a passkey for the account, as Identity does after a browser made one (its key is
+    /// random bytes: good for listing, renaming and removing, not for signing in). Returns its id
+    /// as the pages write it.
+    /// </summary>
+    public static async Task<string> AddPasskeyAsync(this TestApp app, string email, string name)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account for {email}.");
+        var id = RandomNumberGenerator.GetBytes(32);
+        // Id, public key, made at, signature count, transports, user verified, backup eligible, backed up, attestation, client data.
+        var passkey = new UserPasskeyInfo(id, RandomNumberGenerator.GetBytes(77), app.Clock.GetUtcNow(), 0, ["internal"], true, false, false, [1], [2])
+        {
+            Name = name,
+        };
+        var result = await users.AddOrUpdatePasskeyAsync(user, passkey);
+        return result.Succeeded ? WebEncoders.Base64UrlEncode(id) : throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
     }
 
     /// <summary>A signed-in account with the given role on the plan; with no role, a stranger to it.</summary>

@@ -2,12 +2,13 @@ namespace SecondOpinion.Web.Domain;
 
 /// <summary>
 /// Something that happened to an account's safety, shown to its owner on the account page. Only
-/// who, what kind and when: no addresses, no devices, no health details.
+/// who, what kind and when: no addresses, no devices, no health details. An account's deletion is
+/// kept without a person (<see cref="UserId"/> null), so operators can count deletions.
 /// </summary>
 public class SecurityEvent
 {
     public long Id { get; set; }
-    public required string UserId { get; set; }
+    public string? UserId { get; set; }
     public SecurityEventKind Kind { get; set; }
     public DateTime AtUtc { get; set; }
 }
@@ -24,6 +25,11 @@ public enum SecurityEventKind
     SignedOutEverywhere,
     InviteSent,
     InviteAccepted,
+    PasskeyAdded,
+    PasskeyRemoved,
+    SignedInWithPasskey,
+    DataDownloaded,
+    AccountDeleted,
 }
 
 public static class SecurityEventWords
@@ -41,6 +47,11 @@ public static class SecurityEventWords
         SecurityEventKind.SignedOutEverywhere => "You signed out on every other device.",
         SecurityEventKind.InviteSent => "You sent an invite to a plan.",
         SecurityEventKind.InviteAccepted => "You accepted an invite to a plan or a clinic.",
+        SecurityEventKind.PasskeyAdded => "You added a passkey.",
+        SecurityEventKind.PasskeyRemoved => "You removed a passkey.",
+        SecurityEventKind.SignedInWithPasskey => "You signed in with a passkey.",
+        SecurityEventKind.DataDownloaded => "You downloaded your data.",
+        SecurityEventKind.AccountDeleted => "An account was deleted.",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

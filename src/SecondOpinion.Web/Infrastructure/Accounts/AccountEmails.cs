@@ -74,6 +74,18 @@ public sealed class AccountEmails(UserManager<IdentityUser> users, IEmailSender 
             """, cancellationToken);
     }
 
+    /// <summary>Sent to the address an account had, once it and its data are deleted.</summary>
+    public Task SendAccountDeletedAsync(string email, CancellationToken cancellationToken) =>
+        SendAsync(email, "Your SecondOpinion account is deleted", $"""
+            Hello,
+
+            Your SecondOpinion account is deleted, with the plans you alone owned and everything
+            in them. Plans you gave to a caregiver are theirs now. We keep nothing else about you.
+
+            If you did not delete your account, someone knew your password. You can make a new
+            account at any time: {links.To("/account/register")}
+            """, cancellationToken);
+
     public static string? DecodeToken(string? code)
     {
         try

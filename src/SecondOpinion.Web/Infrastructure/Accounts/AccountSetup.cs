@@ -35,12 +35,24 @@ public static class AccountSetup
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = MaxFailedSignIns;
                 options.Lockout.DefaultLockoutTimeSpan = LockoutTime;
+
+                // Version 3 adds the passkeys table (AspNetUserPasskeys).
+                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<PlainIdentityErrorDescriber>()
             .AddPasswordValidator<CommonPasswordValidator>();
 
+        services.AddOptions<IdentityPasskeyOptions>().Configure<PublicLinks>((options, links) =>
+        {
+            // The relying party is the site's public address, never the request's Host: a passkey
+            // made here works only on this site, and one answered for another origin is refused.
+            var origin = links.Origin.GetLeftPart(UriPartial.Authority);
+            options.ServerDomain = links.Origin.IdnHost;
+            options.ValidateOrigin = context => ValueTask.FromResult(
+                !context.CrossOrigin && string.Equals(context.Origin, origin, StringComparison.OrdinalIgnoreCase));
+        });
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromHours(2));
 
         // The security stamp is checked on every request, so a password change, a reset, a

@@ -9,8 +9,9 @@ public sealed class SecurityEvents(IServiceScopeFactory scopes, TimeProvider clo
     /// <summary>
     /// Writes the event at once, through its own database context, so it never saves anything
     /// else the request happens to have loaded (and is kept even when the request then fails).
+    /// A null <paramref name="userId"/> is an event of no one (an account was deleted).
     /// </summary>
-    public async Task RecordAsync(string userId, SecurityEventKind kind, CancellationToken cancellationToken)
+    public async Task RecordAsync(string? userId, SecurityEventKind kind, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();

@@ -21,7 +21,7 @@ public sealed record AccountPlans(IReadOnlyList<OwnedPlan> OnlyOwner, IReadOnlyL
 /// with it, deleted questions and reading items too), and an account with every trace of the
 /// person (memberships, invites they sent or were sent, their name on activity lines and on the
 /// packet links, start links and staff invites they made, which keep working for others; their
-/// place on a clinic's staff and their security events go with the account).
+/// place on a clinic's staff, their passkeys and their security events go with the account).
 /// </summary>
 public sealed class Erasure(AppDbContext db, UserManager<IdentityUser> users, ActivityLog activity)
 {

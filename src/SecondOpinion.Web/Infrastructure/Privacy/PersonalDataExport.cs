@@ -46,7 +46,7 @@ public sealed class PersonalDataExport(AppDbContext db, TimeProvider clock)
     private static readonly Type[] ReadHere =
     [
         typeof(IdentityUser), typeof(IdentityUserClaim<string>), typeof(IdentityUserLogin<string>),
-        typeof(IdentityUserToken<string>), typeof(IdentityUserRole<string>),
+        typeof(IdentityUserToken<string>), typeof(IdentityUserRole<string>), typeof(IdentityUserPasskey<string>), typeof(IdentityPasskeyData),
         typeof(Plan), typeof(PlanMember), typeof(PlanInvite), typeof(PlanActivity),
         typeof(SecurityEvent), typeof(ClinicStaff), typeof(ClinicStaffInvite), typeof(StartLink),
     ];
@@ -83,6 +83,9 @@ public sealed class PersonalDataExport(AppDbContext db, TimeProvider clock)
             // Only the names: a token's value is a secret (an authenticator key), not the person's data.
             ["SavedTokens"] = Serialize(await db.UserTokens.Where(t => t.UserId == userId)
                 .Select(t => new { t.LoginProvider, t.Name }).ToListAsync(cancellationToken)),
+            // The name and when; a passkey's public key and counters are how the app checks it, not the person's data.
+            ["Passkeys"] = Serialize((await db.UserPasskeys.AsNoTracking().Where(p => p.UserId == userId).ToListAsync(cancellationToken))
+                .OrderBy(p => p.Data.CreatedAt).Select(p => new { p.Data.Name, AddedAtUtc = p.Data.CreatedAt.UtcDateTime }).ToList()),
             ["InvitesToYou"] = Serialize(await InvitesAsync(db.PlanInvites.SentTo(user.NormalizedEmail), cancellationToken)),
             ["SecurityEvents"] = Serialize(await db.SecurityEvents.AsNoTracking().Where(e => e.UserId == userId).OrderBy(e => e.AtUtc)
                 .Select(e => new { Kind = e.Kind.ToString(), e.AtUtc }).ToListAsync(cancellationToken)),

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using SecondOpinion.Web.Domain;
+using SecondOpinion.Web.Infrastructure.Accounts;
 using SecondOpinion.Web.Infrastructure.Privacy;
 using SecondOpinion.Web.Pages.Shared.Forms;
 
@@ -14,7 +16,9 @@ namespace SecondOpinion.Web.Pages.Account;
 /// them give a plan shared with a caregiver to that caregiver, and asks for the password.
 /// </summary>
 [Authorize]
-public class DeleteModel(Erasure erasure, UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn) : PageModel
+public class DeleteModel(
+    Erasure erasure, UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, AccountEmails emails, SecurityEvents events)
+    : PageModel
 {
     public const string DeleteChoice = "delete";
 
@@ -47,6 +51,7 @@ public class DeleteModel(Erasure erasure, UserManager<IdentityUser> users, SignI
             return Page();
         }
 
+        var email = user.Email!;
         var handOvers = Input.Choices.Where(c => c.Heir is not (null or DeleteChoice)).ToDictionary(c => c.PlanId, c => c.Heir!);
         var result = await erasure.DeleteAccountAsync(user, handOvers, cancellationToken);
         if (!result.Succeeded)
@@ -55,6 +60,9 @@ public class DeleteModel(Erasure erasure, UserManager<IdentityUser> users, SignI
             return Page();
         }
 
+        // Nothing of the person stays: the event names no one, and the email goes to the address the account had.
+        await events.RecordAsync(userId: null, SecurityEventKind.AccountDeleted, cancellationToken);
+        await emails.SendAccountDeletedAsync(email, cancellationToken);
         await signIn.SignOutAsync();
         TempData["Message"] = "Your account and your data are deleted.";
         return Redirect("/");

@@ -12,7 +12,8 @@ namespace SecondOpinion.Web.Pages.Account;
 
 /// <summary>
 /// The signed-in person's account: their email (and whether it is confirmed), password, the
-/// sessions on other devices, their data, and the account's latest security events.
+/// sessions on other devices, their passkeys, their data, and the account's latest security events.
+/// Adding a passkey needs JavaScript (the browser makes it); listing and removing them do not.
 /// </summary>
 public class IndexModel(
     AppDbContext db, UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, AccountEmails emails, SecurityEvents events)
@@ -25,6 +26,15 @@ public class IndexModel(
 
     [BindProperty]
     public EmailInputModel EmailInput { get; set; } = new();
+
+    [BindProperty]
+    public AddPasskeyInputModel AddPasskeyInput { get; set; } = new();
+
+    /// <summary>The passkey to remove, as <see cref="PasskeyRules.IdOf"/> writes it.</summary>
+    [BindProperty]
+    public string? PasskeyId { get; set; }
+
+    public IReadOnlyList<UserPasskeyInfo> Passkeys { get; private set; } = [];
 
     public string Email { get; private set; } = "";
     public bool EmailConfirmed { get; private set; }
@@ -132,6 +142,71 @@ public class IndexModel(
         return Redirect("/account");
     }
 
+    /// <summary>The options the browser needs to make a passkey (JSON), read by passkeys.js; the ceremony's state stays in a cookie.</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+
+        var email = user.Email ?? user.Id;
+        return Content(await signIn.MakePasskeyCreationOptionsAsync(new PasskeyUserEntity { Id = user.Id, Name = email, DisplayName = email }), "application/json");
+    }
+
+    public async Task<IActionResult> OnPostAddPasskeyAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(cancellationToken) is not { } user)
+        {
+            return Challenge();
+        }
+
+        if (!await new AddPasskeyValidator().ValidateIntoAsync(AddPasskeyInput, ModelState, nameof(AddPasskeyInput), cancellationToken))
+        {
+            return Page();
+        }
+
+        var attestation = await PasskeyRules.VerifyAsync(AddPasskeyInput.Credential, signIn.PerformPasskeyAttestationAsync);
+        if (attestation is not { Succeeded: true } || attestation.UserEntity.Id != user.Id)
+        {
+            return this.Refused(CredentialField, PasskeyNotAdded);
+        }
+
+        attestation.Passkey.Name = string.IsNullOrWhiteSpace(AddPasskeyInput.Name) ? PasskeyRules.DefaultName : AddPasskeyInput.Name.Trim();
+        if (!(await users.AddOrUpdatePasskeyAsync(user, attestation.Passkey)).Succeeded)
+        {
+            return this.Refused(CredentialField, PasskeyNotAdded);
+        }
+
+        await events.RecordAsync(user.Id, SecurityEventKind.PasskeyAdded, cancellationToken);
+        TempData["Message"] = "Your passkey is added. Next time, choose \"Sign in with a passkey\" on the sign-in page.";
+        return Redirect("/account");
+    }
+
+    /// <summary>Removes one of the person's own passkeys; an id that is not theirs finds nothing. Their password stays, so even the last one may go.</summary>
+    public async Task<IActionResult> OnPostRemovePasskeyAsync(CancellationToken cancellationToken)
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+
+        if (PasskeyRules.ParseId(PasskeyId) is not { } id || await users.GetPasskeyAsync(user, id) is not { } passkey)
+        {
+            return NotFound();
+        }
+
+        await users.RemovePasskeyAsync(user, id);
+        await events.RecordAsync(user.Id, SecurityEventKind.PasskeyRemoved, cancellationToken);
+        TempData["Message"] = $"The passkey \"{PasskeyRules.NameOf(passkey)}\" is removed. You can still sign in with your password.";
+        return Redirect("/account");
+    }
+
+    public static readonly string CredentialField = $"{nameof(AddPasskeyInput)}.{nameof(AddPasskeyInputModel.Credential)}";
+
+    public const string PasskeyNotAdded =
+        "The passkey was not added. You may have stopped it, or this device could not make one. You can try again.";
+
     private const string WrongPassword = "This is not your current password. Check it and try again.";
 
     private async Task<IdentityUser?> LoadAsync(CancellationToken cancellationToken)
@@ -150,11 +225,12 @@ public class IndexModel(
             .Take(EventsShown)
             .ToListAsync(cancellationToken);
         LastSignInUtc = await db.SecurityEvents.AsNoTracking()
-            .Where(e => e.UserId == user.Id && e.Kind == SecurityEventKind.SignedIn)
+            .Where(e => e.UserId == user.Id && (e.Kind == SecurityEventKind.SignedIn || e.Kind == SecurityEventKind.SignedInWithPasskey))
             .OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id)
             .Skip(1)
             .Select(e => (DateTime?)e.AtUtc)
             .FirstOrDefaultAsync(cancellationToken);
+        Passkeys = [.. (await users.GetPasskeysAsync(user)).OrderBy(p => p.CreatedAt)];
         return user;
     }
 
@@ -179,6 +255,23 @@ public class IndexModel(
     {
         public string? NewEmail { get; set; }
         public string? Password { get; set; }
+    }
+
+    public sealed class AddPasskeyInputModel
+    {
+        public string? Name { get; set; }
+
+        /// <summary>The browser's answer (JSON), filled in by passkeys.js.</summary>
+        public string? Credential { get; set; }
+    }
+
+    public sealed class AddPasskeyValidator : AbstractValidator<AddPasskeyInputModel>
+    {
+        public AddPasskeyValidator()
+        {
+            RuleFor(i => i.Name).PasskeyName();
+            RuleFor(i => i.Credential).CeremonyAnswer(PasskeyNotAdded);
+        }
     }
 
     public sealed class EmailValidator : AbstractValidator<EmailInputModel>

@@ -20,6 +20,9 @@ public class SignInModel(
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
+    [BindProperty]
+    public PasskeyInputModel PasskeyInput { get; set; } = new();
+
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
@@ -54,6 +57,40 @@ public class SignInModel(
         return LocalRedirect(SafeReturnUrl);
     }
 
+    /// <summary>The options the browser needs to find a passkey for this site (JSON), read by passkeys.js.</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() =>
+        Content(await signIn.MakePasskeyRequestOptionsAsync(user: null), "application/json");
+
+    /// <summary>
+    /// Signs in with the passkey the browser chose. A passkey cannot be guessed, so a pause after
+    /// wrong passwords does not stop it (as a reset link does not).
+    /// </summary>
+    public async Task<IActionResult> OnPostPasskeyAsync(CancellationToken cancellationToken)
+    {
+        if (!await new PasskeyInputValidator().ValidateIntoAsync(PasskeyInput, ModelState, nameof(PasskeyInput), cancellationToken))
+        {
+            return Page();
+        }
+
+        var assertion = await PasskeyRules.VerifyAsync(PasskeyInput.Credential, signIn.PerformPasskeyAssertionAsync);
+        if (assertion is not { Succeeded: true })
+        {
+            return this.Refused(CredentialField, PasskeyRefused);
+        }
+
+        // Saving the passkey again keeps its signature counter, which shows a copied passkey.
+        await users.AddOrUpdatePasskeyAsync(assertion.User, assertion.Passkey);
+        await signIn.SignInAsync(assertion.User, isPersistent: false, authenticationMethod: "passkey");
+        await events.RecordAsync(assertion.User.Id, SecurityEventKind.SignedInWithPasskey, cancellationToken);
+        return LocalRedirect(SafeReturnUrl);
+    }
+
+    public static readonly string CredentialField = $"{nameof(PasskeyInput)}.{nameof(PasskeyInputModel.Credential)}";
+
+    public const string PasskeyRefused =
+        "You are not signed in. You may have stopped it, or this device has no passkey for this site. " +
+        "You can try again, or sign in with your email and password.";
+
     private async Task<IActionResult> RefuseAsync(IdentityUser? user, SecurityEventKind kind, CancellationToken cancellationToken)
     {
         if (user is not null)
@@ -73,6 +110,17 @@ public class SignInModel(
         public string? Email { get; set; }
         public string? Password { get; set; }
         public bool RememberMe { get; set; }
+    }
+
+    public sealed class PasskeyInputModel
+    {
+        /// <summary>The browser's answer (JSON), filled in by passkeys.js.</summary>
+        public string? Credential { get; set; }
+    }
+
+    public sealed class PasskeyInputValidator : AbstractValidator<PasskeyInputModel>
+    {
+        public PasskeyInputValidator() => RuleFor(i => i.Credential).CeremonyAnswer(PasskeyRefused);
     }
 
     public sealed class InputValidator : AbstractValidator<InputModel>
