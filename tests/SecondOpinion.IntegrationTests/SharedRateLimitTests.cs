@@ -118,6 +118,20 @@ public partial class SharedRateLimitTests
     }
 
     [Fact]
+    public async Task Requests_that_do_not_count_never_reach_the_counters()
+    {
+        await using var app = new TestApp();
+        using var client = new AppClient(app);
+
+        foreach (var path in new[] { "/", "/account/sign-in", "/account/register", "/account/forgot-password", "/health/live" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path, Token)).Status);
+        }
+
+        Assert.Equal(0, await app.QueryAsync(db => db.RateLimitCounters.CountAsync(Token)));
+    }
+
+    [Fact]
     public async Task Counters_keep_only_a_hash_of_the_address_and_the_email()
     {
         await using var app = new TestApp();
