@@ -37,6 +37,19 @@ public partial class SharedRateLimitTests
         return await client.Http.PostAsync("/account/sign-in", content, Token);
     }
 
+    /// <summary>The statuses of requests already sent together.</summary>
+    private static async Task<List<HttpStatusCode>> AllAtOnceAsync(IEnumerable<Task<HttpResponseMessage>> requests)
+    {
+        var responses = await Task.WhenAll(requests);
+        var statuses = responses.Select(r => r.StatusCode).ToList();
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+
+        return statuses;
+    }
+
     private static async Task<string> SignInFormTokenAsync(AppClient client) =>
         (await client.GetAsync("/account/sign-in", Token)).Document
         .QuerySelector("main input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
@@ -82,12 +95,7 @@ public partial class SharedRateLimitTests
         using var officeOnSecond = new AppClient(second);
         Assert.Equal(HttpStatusCode.OK, (await officeOnSecond.GetAsync("/health/live", Token)).Status);
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => (i % 2 == 0 ? officeOnFirst : officeOnSecond).Http.GetAsync(path, Token)));
-        var statuses = responses.Select(r => r.StatusCode).ToList();
-        foreach (var response in responses)
-        {
-            response.Dispose();
-        }
+        var statuses = await AllAtOnceAsync(Enumerable.Range(0, 20).Select(i => (i % 2 == 0 ? officeOnFirst : officeOnSecond).Http.GetAsync(path, Token)));
 
         Assert.Equal(5, statuses.Count(s => s == HttpStatusCode.OK));
         Assert.Equal(15, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
@@ -105,16 +113,25 @@ public partial class SharedRateLimitTests
         var secondToken = await SignInFormTokenAsync(onSecond);
         var email = Journeys.NewEmail();
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+        var statuses = await AllAtOnceAsync(Enumerable.Range(0, 20).Select(i =>
             i % 2 == 0 ? PostSignInAsync(onFirst, firstToken, email) : PostSignInAsync(onSecond, secondToken, email)));
-        var statuses = responses.Select(r => r.StatusCode).ToList();
-        foreach (var response in responses)
-        {
-            response.Dispose();
-        }
 
         Assert.Equal(5, statuses.Count(s => s == HttpStatusCode.OK));
         Assert.Equal(15, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
+    }
+
+    [Fact]
+    public async Task Requests_that_do_not_count_never_reach_the_counters()
+    {
+        await using var app = new TestApp();
+        using var client = new AppClient(app);
+
+        foreach (var path in new[] { "/", "/account/sign-in", "/account/register", "/account/forgot-password", "/health/live" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path, Token)).Status);
+        }
+
+        Assert.Equal(0, await app.QueryAsync(db => db.RateLimitCounters.CountAsync(Token)));
     }
 
     [Fact]
