@@ -17,7 +17,7 @@ public class AccountJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Page.GetByRole(AriaRole.Link, new() { Name = "sign in now with your password" }).ClickAsync();
         await Page.GetByLabel("Email address").FillAsync(email);
         await Page.GetByLabel("Password").FillAsync(Journeys.Password);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await Page.WaitForURLAsync("**/plans");
 
         await TabToAsync("header a[href='/account']");

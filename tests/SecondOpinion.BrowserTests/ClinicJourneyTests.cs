@@ -97,7 +97,7 @@ public partial class ClinicJourneyTests(BrowserFixture fixture) : BrowserTest(fi
         await Page.GotoAsync("/account/sign-in");
         await Page.GetByLabel("Email address").FillAsync(staffEmail);
         await Page.GetByLabel("Password").FillAsync(Journeys.Password);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await Page.GotoAsync("/clinics");
         await Page.Locator("main").GetByRole(AriaRole.Link, new() { Name = ClinicJourneys.ClinicName }).ClickAsync();
         await Page.GetByRole(AriaRole.Link, new() { Name = "Visit packets patients shared with you" }).ClickAsync();

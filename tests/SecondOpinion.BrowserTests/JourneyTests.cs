@@ -141,7 +141,7 @@ public class JourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
 
         await Page.GetByLabel("Email address").FillAsync(email);
         await Page.GetByLabel("Password").FillAsync("wrong password entirely");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await Expect(Page.Locator(".error-summary")).ToContainTextAsync("The email or password is not right.");
         await ExpectPageIsAccessibleAsync();
     }
