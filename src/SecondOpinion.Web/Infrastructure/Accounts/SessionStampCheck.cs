@@ -35,9 +35,18 @@ public static class SessionStampCheck
         var claimTypes = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
         var userId = context.Principal?.FindFirstValue(claimTypes.UserIdClaimType);
         var stamp = context.Principal?.FindFirstValue(claimTypes.SecurityStampClaimType);
-        var current = userId is null
-            ? null
-            : await CurrentStamp(services.GetRequiredService<AppDbContext>(), userId, context.HttpContext.RequestAborted);
+        string? current = null;
+        if (userId is not null)
+        {
+            var db = services.GetRequiredService<AppDbContext>();
+            // Left open for the rest of the request, which reads the database several times: EF
+            // Core would open and close it around each statement, and each open of a SQLite
+            // connection registers EF Core's SQL functions on it again. The pooled context closes
+            // it when the request ends.
+            await db.Database.OpenConnectionAsync(context.HttpContext.RequestAborted);
+            current = await CurrentStamp(db, userId, context.HttpContext.RequestAborted);
+        }
+
         if (stamp is null || current is null || !string.Equals(stamp, current, StringComparison.Ordinal))
         {
             context.RejectPrincipal();
