@@ -117,7 +117,6 @@ public sealed class TestApp : WebApplicationFactory<Program>
             if (!SessionsFollowClock)
             {
                 services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, options => options.TimeProvider = TimeProvider.System);
-                services.PostConfigure<SecurityStampValidatorOptions>(options => options.TimeProvider = TimeProvider.System);
             }
 
             if (RemoteAddress is { } remote)

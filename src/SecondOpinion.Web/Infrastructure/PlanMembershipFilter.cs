@@ -110,18 +110,20 @@ public sealed class PlanMembershipFilter(AppDbContext db, IOptions<IdentityOptio
             return;
         }
 
+        var text = ActivityPhrases.For(pageType, method, context.HandlerMethod?.Name);
+        var staged = isRead ? null : activity.Stage(planId, userId, text);
         var executed = await next();
-        if (executed.Exception is not null && !executed.ExceptionHandled)
-        {
-            return;
-        }
-
-        var succeeded = isRead
+        var failed = executed.Exception is not null && !executed.ExceptionHandled;
+        var succeeded = !failed && (isRead
             ? executed.Result is null or PageResult or FileResult && !membership.IsOwner && HttpMethods.IsGet(method)
-            : executed.Result is RedirectResult or LocalRedirectResult or RedirectToPageResult && context.ModelState.IsValid;
-        if (succeeded && !membership.PlanDeleted)
+            : executed.Result is RedirectResult or LocalRedirectResult or RedirectToPageResult && context.ModelState.IsValid)
+            && !membership.PlanDeleted;
+        if (staged is not null)
         {
-            var text = ActivityPhrases.For(pageType, method, context.HandlerMethod?.Name);
+            await activity.SettleAsync(staged, succeeded, context.HttpContext.RequestAborted);
+        }
+        else if (succeeded)
+        {
             await activity.RecordAsync(planId, userId, text, context.HttpContext.RequestAborted);
         }
     }

@@ -55,9 +55,6 @@ public static class AccountSetup
         });
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromHours(2));
 
-        // The security stamp is checked on every request, so a password change, a reset, a
-        // sign-out or "sign out on every other device" ends the other sessions at once.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         services.AddScoped<AccountEmails>();
         services.AddScoped<EqualTimePasswordCheck>();
         services.AddSingleton<SecurityEvents>();
@@ -74,6 +71,9 @@ public static class AccountSetup
             // Sliding: each request keeps the session going for as long again as it was given.
             options.ExpireTimeSpan = IdleTimeout;
             options.SlidingExpiration = true;
+            // The security stamp is checked on every request, so a password change, a reset, a
+            // sign-out or "sign out on every other device" ends the other sessions at once.
+            options.Events.OnValidatePrincipal = SessionStampCheck.ValidatePrincipalAsync;
             options.Events.OnSigningIn = context =>
             {
                 if (context.Properties.IsPersistent)

@@ -17,25 +17,32 @@ public class HomeModel(AppDbContext db) : PlanPageModel
     /// <summary>The clinic whose start link began the plan, if one did.</summary>
     public string? StartedByClinic { get; private set; }
 
+    /// <summary>
+    /// One statement for the plan, its steps and its outcome: this is the busiest page, so the
+    /// query is compiled once instead of built and looked up on every visit.
+    /// </summary>
+    private static readonly Func<AppDbContext, Guid, CancellationToken, Task<HomeRow>> ReadHome =
+        EF.CompileAsyncQuery((AppDbContext db, Guid planId, CancellationToken _) =>
+            db.Plans.AsNoTracking().Where(p => p.Id == planId)
+                .Select(p => new HomeRow(
+                    p,
+                    p.Steps.OrderBy(s => s.Step).ToList(),
+                    // Single values, not the row: EF Core reads a whole first row with ROW_NUMBER()
+                    // over every plan's outcome, while a single value is a lookup by the plan's index.
+                    db.PlanOutcomes.Where(o => o.PlanId == p.Id).Select(o => o.FinishedAtUtc).FirstOrDefault(),
+                    db.PlanOutcomes.Where(o => o.PlanId == p.Id).Select(o => o.Decision).FirstOrDefault(),
+                    db.Clinics.Where(c => c.Id == p.StartedByClinicId).Select(c => c.Name).FirstOrDefault()))
+                .Single());
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        // One statement for the plan, its steps and its outcome: this is the busiest page.
-        var home = await db.Plans.AsNoTracking().Where(p => p.Id == PlanId)
-            .Select(p => new
-            {
-                Plan = p,
-                Steps = p.Steps.OrderBy(s => s.Step).ToList(),
-                // Single values, not the row: EF Core reads a whole first row with ROW_NUMBER()
-                // over every plan's outcome, while a single value is a lookup by the plan's index.
-                FinishedAtUtc = db.PlanOutcomes.Where(o => o.PlanId == p.Id).Select(o => o.FinishedAtUtc).FirstOrDefault(),
-                Decision = db.PlanOutcomes.Where(o => o.PlanId == p.Id).Select(o => o.Decision).FirstOrDefault(),
-                StartedByClinic = db.Clinics.Where(c => c.Id == p.StartedByClinicId).Select(c => c.Name).FirstOrDefault(),
-            })
-            .SingleAsync(cancellationToken);
+        var home = await ReadHome(db, PlanId, cancellationToken);
         Plan = home.Plan;
         Steps = home.Steps;
         Progress = PlanProgress.From(Steps.Select(s => (s.Step, s.Status)));
         StartedByClinic = home.StartedByClinic;
         Finished = FinishedPlan.From(PlanId, home.FinishedAtUtc, home.Decision, TimeZoneId);
     }
+
+    private sealed record HomeRow(Plan Plan, List<StepProgress> Steps, DateTime? FinishedAtUtc, string? Decision, string? StartedByClinic);
 }

@@ -42,8 +42,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PlanPageModel
     public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken)
     {
         var valid = await new InputValidator().ValidateIntoAsync(Input, ModelState, nameof(Input), cancellationToken);
-        await LoadAsync(cancellationToken);
-        if (valid && QuestionList.RoomLeft(Questions.Count) == 0)
+        if (valid && QuestionList.RoomLeft(await db.QuestionsOnList(PlanId).CountAsync(cancellationToken)) == 0)
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Text)}", QuestionRules.ListIsFull);
             valid = false;
@@ -51,6 +50,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PlanPageModel
 
         if (!valid)
         {
+            await LoadAsync(cancellationToken);
             return Page();
         }
 
