@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
+using Npgsql;
 using Serilog.Core;
 using Serilog.Events;
 using SecondOpinion.Web.Infrastructure;
@@ -21,7 +22,10 @@ namespace SecondOpinion.TestSupport;
 /// <summary>
 /// The whole app in process, on its own fresh SQLite file (created by the real migrations), with
 /// emails written to its own folder, a clock the test controls, and every log line captured.
-/// With realServer it listens on a loopback port for a real browser.
+/// With realServer it listens on a loopback port for a real browser. When the environment
+/// variable <see cref="PostgreSqlVariable"/> holds a PostgreSQL connection string (without a
+/// database), each app gets its own new database on that server instead, dropped when it is
+/// disposed; apps given the same folder share one.
 /// </summary>
 public sealed class TestApp : WebApplicationFactory<Program>
 {
@@ -42,6 +46,13 @@ public sealed class TestApp : WebApplicationFactory<Program>
             UseKestrel(0);
         }
     }
+
+    public const string PostgreSqlVariable = "SECONDOPINION_TEST_POSTGRES";
+
+    /// <summary>The PostgreSQL server the tests run on, or null for SQLite.</summary>
+    public static string? PostgreSqlServer { get; } = Environment.GetEnvironmentVariable(PostgreSqlVariable) is { Length: > 0 } server ? server : null;
+
+    public static bool OnPostgreSql => PostgreSqlServer is not null;
 
     public string MinimumLogLevel { get; }
 
@@ -69,6 +80,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(folder, "app.db");
 
+    /// <summary>The app's connection string: its SQLite file, or its own database on <see cref="PostgreSqlServer"/>.</summary>
+    public string ConnectionString => PostgreSqlServer is { } server
+        ? new NpgsqlConnectionStringBuilder(server) { Database = $"secondopinion_test_{Path.GetFileName(folder)}".ToLowerInvariant() }.ToString()
+        : $"Data Source={DatabasePath}";
+
     /// <summary>The address of the real server; call <see cref="WebApplicationFactory{T}.StartServer"/> first.</summary>
     public Uri ServerAddress => new(Services.GetRequiredService<IServer>().Features
         .GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
@@ -82,7 +98,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:SecondOpinion", $"Data Source={DatabasePath}");
+        builder.UseSetting("ConnectionStrings:SecondOpinion", ConnectionString);
+        builder.UseSetting(DatabaseSetup.ProviderKey, (OnPostgreSql ? DatabaseProvider.PostgreSQL : DatabaseProvider.Sqlite).ToString());
         builder.UseSetting("Email:PickupDirectory", MailFolder);
         builder.UseSetting("Serilog:MinimumLevel:Default", MinimumLogLevel);
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.AspNetCore", MinimumLogLevel);
@@ -132,6 +149,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
             return;
         }
 
+        if (OnPostgreSql)
+        {
+            await DropDatabaseAsync();
+        }
+
         try
         {
             Directory.Delete(folder, recursive: true);
@@ -140,6 +162,20 @@ public sealed class TestApp : WebApplicationFactory<Program>
         {
             // A file still held open only leaves a folder in the temp directory behind.
         }
+    }
+
+    private async Task DropDatabaseAsync()
+    {
+        var database = new NpgsqlConnectionStringBuilder(ConnectionString);
+        await using (var connection = new NpgsqlConnection(database.ToString()))
+        {
+            NpgsqlConnection.ClearPool(connection);
+        }
+
+        await using var server = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgreSqlServer) { Database = "postgres", Pooling = false }.ToString());
+        await server.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database.Database}\" WITH (FORCE)", server);
+        await drop.ExecuteNonQueryAsync();
     }
 }
 
