@@ -32,6 +32,7 @@ public partial class FuzzTests
     private static int Count => int.TryParse(Environment.GetEnvironmentVariable("FUZZ_COUNT"), out var count) ? count : 1_500;
 
     [Fact]
+    [Trait("Database", "Sqlite")]
     public async Task Bad_input_to_every_form_never_fails_never_renders_as_markup_and_saves_nothing_when_refused()
     {
         await using var app = new TestApp();

@@ -25,17 +25,32 @@ namespace SecondOpinion.TestSupport;
 /// With realServer it listens on a loopback port for a real browser. When the environment
 /// variable <see cref="PostgreSqlVariable"/> holds a PostgreSQL connection string (without a
 /// database), each app gets its own new database on that server instead, dropped when it is
-/// disposed; apps given the same folder share one.
+/// disposed; apps given the same folder share one, and so do two instances (<c>sameDatabaseAs</c>).
 /// </summary>
 public sealed class TestApp : WebApplicationFactory<Program>
 {
     private readonly string folder;
     private readonly bool keepFolder;
     private readonly bool realServer;
+    private readonly TestApp? sameDatabaseAs;
 
     /// <param name="folder">Pass the same folder to two apps, one after the other, to restart on the same data.</param>
-    public TestApp(bool realServer = false, string minimumLogLevel = "Warning", string? folder = null)
+    /// <param name="provider">SQLite or PostgreSQL whatever the environment says (PostgreSQL still needs its server there).</param>
+    /// <param name="sameDatabaseAs">A second instance: its own folder (mail, logs), the other app's PostgreSQL database (which that app drops).</param>
+    public TestApp(bool realServer = false, string minimumLogLevel = "Warning", string? folder = null, DatabaseProvider? provider = null, TestApp? sameDatabaseAs = null)
     {
+        Provider = sameDatabaseAs?.Provider ?? provider ?? (PostgreSqlServer is null ? DatabaseProvider.Sqlite : DatabaseProvider.PostgreSQL);
+        if (Provider == DatabaseProvider.PostgreSQL && PostgreSqlServer is null)
+        {
+            throw new InvalidOperationException($"This test needs a PostgreSQL server: set {PostgreSqlVariable} to its connection string (./test.sh starts one).");
+        }
+
+        if (sameDatabaseAs is { Provider: not DatabaseProvider.PostgreSQL })
+        {
+            throw new InvalidOperationException("Two instances share a PostgreSQL database; on SQLite, give them the same folder.");
+        }
+
+        this.sameDatabaseAs = sameDatabaseAs;
         keepFolder = folder is not null;
         this.folder = folder ?? Path.Combine(Path.GetTempPath(), "secondopinion-tests", Guid.NewGuid().ToString("N"));
         MinimumLogLevel = minimumLogLevel;
@@ -52,7 +67,10 @@ public sealed class TestApp : WebApplicationFactory<Program>
     /// <summary>The PostgreSQL server the tests run on, or null for SQLite.</summary>
     public static string? PostgreSqlServer { get; } = Environment.GetEnvironmentVariable(PostgreSqlVariable) is { Length: > 0 } server ? server : null;
 
+    /// <summary>Whether the tests run on PostgreSQL (the second run of <c>./test.sh</c>).</summary>
     public static bool OnPostgreSql => PostgreSqlServer is not null;
+
+    public DatabaseProvider Provider { get; }
 
     public string MinimumLogLevel { get; }
 
@@ -81,9 +99,12 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public string DatabasePath => Path.Combine(folder, "app.db");
 
     /// <summary>The app's connection string: its SQLite file, or its own database on <see cref="PostgreSqlServer"/>.</summary>
-    public string ConnectionString => PostgreSqlServer is { } server
-        ? new NpgsqlConnectionStringBuilder(server) { Database = $"secondopinion_test_{Path.GetFileName(folder)}".ToLowerInvariant() }.ToString()
-        : $"Data Source={DatabasePath}";
+    public string ConnectionString => Provider switch
+    {
+        _ when sameDatabaseAs is not null => sameDatabaseAs.ConnectionString,
+        DatabaseProvider.PostgreSQL => new NpgsqlConnectionStringBuilder(PostgreSqlServer) { Database = $"secondopinion_test_{Path.GetFileName(folder)}".ToLowerInvariant() }.ToString(),
+        _ => $"Data Source={DatabasePath}",
+    };
 
     /// <summary>The address of the real server; call <see cref="WebApplicationFactory{T}.StartServer"/> first.</summary>
     public Uri ServerAddress => new(Services.GetRequiredService<IServer>().Features
@@ -99,7 +120,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:SecondOpinion", ConnectionString);
-        builder.UseSetting(DatabaseSetup.ProviderKey, (OnPostgreSql ? DatabaseProvider.PostgreSQL : DatabaseProvider.Sqlite).ToString());
+        builder.UseSetting(DatabaseSetup.ProviderKey, Provider.ToString());
         builder.UseSetting("Email:PickupDirectory", MailFolder);
         builder.UseSetting("Serilog:MinimumLevel:Default", MinimumLogLevel);
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.AspNetCore", MinimumLogLevel);
@@ -149,7 +170,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
             return;
         }
 
-        if (OnPostgreSql)
+        if (Provider == DatabaseProvider.PostgreSQL && sameDatabaseAs is null)
         {
             await DropDatabaseAsync();
         }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -58,6 +59,7 @@ public sealed class PersonalDataExport(AppDbContext db, TimeProvider clock)
         typeof(IdentityRoleClaim<string>),
         typeof(Clinic), // a clinic's own details; the person's place on its staff is in the account part
         typeof(PacketLinkOpen), // only a time; exported with its link, deleted with its plan
+        typeof(DataProtectionKey), // the app's own keys (on PostgreSQL only)
     ];
 
     /// <summary>Every table whose rows about the person are in the export.</summary>
