@@ -44,14 +44,25 @@ public static class DatabaseSetup
     }
 
     /// <summary><c>Database:Provider</c>: Sqlite unless it says PostgreSQL (in any case); anything else stops the app.</summary>
-    public static DatabaseProvider Provider(IConfiguration configuration) => configuration[ProviderKey] switch
+    public static DatabaseProvider Provider(IConfiguration configuration)
     {
-        null or "" => DatabaseProvider.Sqlite,
-        var name when Enum.TryParse<DatabaseProvider>(name, ignoreCase: true, out var provider) && Enum.IsDefined(provider) => provider,
-        var name => throw new InvalidOperationException($"{ProviderKey} is \"{name}\": it must be Sqlite or PostgreSQL."),
-    };
+        var name = configuration[ProviderKey];
+        if (string.IsNullOrEmpty(name))
+        {
+            return DatabaseProvider.Sqlite;
+        }
 
-    /// <summary>The configured connection string, which PostgreSQL must have: there is no default server.</summary>
+        // By name only: Enum.TryParse would also take "1".
+        return Enum.GetValues<DatabaseProvider>().Cast<DatabaseProvider?>()
+            .FirstOrDefault(provider => provider.ToString()!.Equals(name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new InvalidOperationException($"{ProviderKey} is \"{name}\": it must be Sqlite or PostgreSQL.");
+    }
+
+    /// <summary>
+    /// The configured connection string, which PostgreSQL must have: there is no default server.
+    /// An SQLite one ("Data Source=", the default in appsettings.json) is refused, so a forgotten
+    /// connection string stops the app at start with this message.
+    /// </summary>
     public static string PostgreSqlConnectionString(IConfiguration configuration) =>
         configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } configured && !configured.Contains("Data Source=", StringComparison.OrdinalIgnoreCase)
             ? configured
