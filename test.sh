@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: unit, integration and browser tests, then the benchmark's smoke run.
-# Installs what the tests need when it is missing (Debian's chromium and poppler-utils), then
-# ends with one line: "N passed, N failed" for the whole run.
+# Runs the whole test suite: unit, integration and browser tests, the integration tests a second
+# time against a PostgreSQL server of its own, then the benchmark's smoke run. Installs what the
+# tests need when it is missing (Debian's chromium, poppler-utils and postgresql), then ends with
+# one line: "N passed, N failed" for the whole run.
 set -uo pipefail
 cd "$(dirname "$0")"
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" >/dev/null || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing ${missing[*]} for the tests..."
     sudo_cmd=()
@@ -18,19 +20,69 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+pg_dir=""
+cleanup() {
+    rm -f "$log"
+    if [ -n "$pg_dir" ]; then
+        as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1
+        rm -rf "$pg_dir"
+    fi
+}
+trap cleanup EXIT
 start=$(date +%s)
-dotnet test --solution SecondOpinion.sln 2>&1 | tee "$log"
-status=${PIPESTATUS[0]}
+passed=0
+failed=0
+status=0
 
-# dotnet test ends with one summary for the whole solution ("succeeded: N", "failed: N"). When
-# the build fails there is none, so a failed run with no failures counted counts as one failure.
-passed=$(grep -E '^\s+succeeded: [0-9]+' "$log" | tail -n 1 | awk '{print $2 + 0}')
-failed=$(grep -E '^\s+failed: [0-9]+' "$log" | tail -n 1 | awk '{print $2 + 0}')
-passed=${passed:-0}
-failed=${failed:-0}
-if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
-    failed=1
+# Runs one dotnet test command and adds its summary ("succeeded: N", "failed: N") to the counts.
+# When the build fails there is none, so a failed run with no failures counted counts as one.
+count_run() {
+    "$@" 2>&1 | tee "$log"
+    local run_status=${PIPESTATUS[0]}
+    local run_passed run_failed
+    run_passed=$(grep -E '^\s+succeeded: [0-9]+' "$log" | tail -n 1 | awk '{print $2 + 0}')
+    run_failed=$(grep -E '^\s+failed: [0-9]+' "$log" | tail -n 1 | awk '{print $2 + 0}')
+    run_passed=${run_passed:-0}
+    run_failed=${run_failed:-0}
+    if [ "$run_status" -ne 0 ] && [ "$run_failed" -eq 0 ]; then
+        run_failed=1
+    fi
+    passed=$((passed + run_passed))
+    failed=$((failed + run_failed))
+    [ "$run_status" -eq 0 ] || status=1
+}
+
+# PostgreSQL refuses to run as root: as root the server runs as the postgres user.
+as_postgres() {
+    if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+# A throwaway PostgreSQL server: a new data directory, a free loopback port, no durability
+# (fsync off: these runs check behaviour; the durability tests are SQLite's). Sets pg_port.
+start_postgres() {
+    pg_bin=$(compgen -G "/usr/lib/postgresql/*/bin" | sort -V | tail -n 1)
+    pg_dir=$(mktemp -d /tmp/secondopinion-pg.XXXXXX)
+    [ "$(id -u)" -ne 0 ] || chown postgres: "$pg_dir"
+    pg_port=55432
+    while (exec 3<>"/dev/tcp/127.0.0.1/$pg_port") 2>/dev/null; do pg_port=$((pg_port + 1)); done
+    as_postgres "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null \
+        && as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -o \
+            "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+            start >/dev/null
+}
+
+# Tests that need a PostgreSQL server (the trait Database=PostgreSql) wait for the second run.
+count_run dotnet test --solution SecondOpinion.sln -- --filter-not-trait "Database=PostgreSql"
+
+# The integration tests again, each test app on its own database of a PostgreSQL server; tests
+# about SQLite itself carry the trait Database=Sqlite and are left out (see the README).
+if start_postgres; then
+    count_run env SECONDOPINION_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres" \
+        dotnet test --project tests/SecondOpinion.IntegrationTests --no-build -- --filter-not-trait "Database=Sqlite"
+else
+    echo "Could not start PostgreSQL for the second integration run."
+    failed=$((failed + 1))
+    status=1
 fi
 
 # The benchmark's smoke run (one second per URL on a published build) counts as one test.

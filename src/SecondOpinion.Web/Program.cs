@@ -14,7 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddAppLogging();
-builder.Services.AddDatabase();
+builder.Services.AddDatabase(builder.Configuration);
 builder.Services.AddKeyProtection(builder.Configuration, builder.Environment);
 builder.Services.AddAccounts();
 builder.Services.AddPublicLinks();

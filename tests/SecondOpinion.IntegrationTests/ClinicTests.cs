@@ -556,6 +556,7 @@ public class ClinicTests
     }
 
     [Fact]
+    [Trait("Database", "Sqlite")]
     public async Task Print_page_shows_the_link_and_QR_code_only_with_its_token_which_is_never_stored()
     {
         await using var app = new TestApp();

@@ -25,6 +25,7 @@ public class CrashTests
     private static readonly ConcurrentQueue<string> AppOutput = new();
 
     [Fact]
+    [Trait("Database", "Sqlite")]
     public async Task Killing_the_app_while_it_writes_loses_no_saved_question_and_never_corrupts_the_database()
     {
         var folder = Path.Combine(Path.GetTempPath(), "secondopinion-tests", Guid.NewGuid().ToString("N"));

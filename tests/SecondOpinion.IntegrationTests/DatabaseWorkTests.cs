@@ -49,6 +49,7 @@ public partial class DatabaseWorkTests
     }
 
     [Fact]
+    [Trait("Database", "Sqlite")]
     public async Task The_busy_pages_never_scan_a_whole_table()
     {
         await using var app = new TestApp(minimumLogLevel: "Information");

@@ -78,6 +78,7 @@ public class DurabilityTests
     }
 
     [Fact]
+    [Trait("Database", "Sqlite")]
     public async Task A_backup_taken_while_people_write_is_sound_and_restores_everything_saved_before_it()
     {
         var restoreFolder = Path.Combine(Path.GetTempPath(), "secondopinion-tests", Guid.NewGuid().ToString("N"));

@@ -285,6 +285,7 @@ public class PacketTests
     }
 
     [Fact]
+    [Trait("Database", "Sqlite")]
     public async Task The_token_is_at_least_128_random_bits_URL_safe_and_never_stored()
     {
         await using var app = new TestApp();

@@ -36,6 +36,7 @@ public class PrivacyAndSecurityTests
     }
 
     [Fact]
+    [Trait("Database", "Sqlite")]
     public async Task Health_answers_503_when_the_database_cannot_be_reached()
     {
         await using var app = new TestApp();

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SecondOpinion.TestSupport;
@@ -99,35 +98,8 @@ public class PrivacyTests
     public async Task Deleting_an_account_leaves_nothing_of_the_person_in_any_table()
     {
         await using var app = new TestApp();
-        var email = Journeys.NewEmail();
-        using var person = new AppClient(app);
-        await person.SignUpAsync(email, Token);
-        var plan = Journeys.PlanPath((await person.StartPlanAsync(cancellationToken: Token)).Url);
-        await person.FillEveryFieldAsync(app, plan, Marker, Token);
-        var (friend, _) = await app.InvitedMemberAsync(person, plan, PlanRole.Caregiver, Token);
-        await person.InviteAsync(plan, Journeys.NewEmail(), PlanRole.Viewer, Token);
-        // The person also helps on the friend's own plan, and an invite to them waits on a third plan.
-        var friendPlan = Journeys.PlanPath((await friend.StartPlanAsync("Friend's Mother", cancellationToken: Token)).Url);
-        await friend.InviteAsync(friendPlan, email, PlanRole.Caregiver, Token);
-        await person.AcceptInviteAsync(app.InviteLinkFor(email), Token);
-        await person.GetAsync(friendPlan, Token);
-        var thirdPlan = Journeys.PlanPath((await friend.StartPlanAsync("Friend's Father", cancellationToken: Token)).Url);
-        await friend.InviteAsync(thirdPlan, email, PlanRole.Viewer, Token);
-        // The person is on a clinic's staff too: they made a start link and invited someone, and another invite to them waits.
-        await app.RunCommandAsync("clinics", "add", ClinicJourneys.ClinicName, email);
-        var clinic = (await person.JoinAsync(app.JoinLinkFor(email), Token)).Url.AbsolutePath;
-        await person.NewStartLinkAsync(clinic, cancellationToken: Token);
-        await person.SubmitAsync(await person.GetAsync($"{clinic}/staff", Token),
-            new Dictionary<string, string?> { ["Input.Email"] = Journeys.NewEmail() }, "form#invite-form", Token);
-        await app.RunCommandAsync("clinics", "add", "Lakeside Cancer Center", email);
-        // A packet link they made on the friend's plan stays for the friend, without the person's name.
-        var (_, packet) = await person.MakePacketLinkAsync(friendPlan, cancellationToken: Token);
-        using (var office = new AppClient(app))
-        {
-            await office.GetAsync(packet, Token);
-        }
-
-        var userId = await GiveTheAccountEveryKindOfIdentityRowAsync(app, email);
+        var (person, email, plan, userId, friend, friendPlan, packet) = await app.PersonInEveryTableAsync(Marker, Token);
+        using var _ = person;
         string[] traces = [userId, email, TestData.PlanId(plan).ToString(), Marker];
 
         var before = await app.RowsWithAsync(traces);
@@ -313,6 +285,7 @@ public class PrivacyTests
     }
 
     [Fact]
+    [Trait("Database", "Sqlite")]
     public async Task Data_protection_keys_are_kept_beside_the_database_and_encrypted_with_the_configured_certificate()
     {
         var folder = Path.Combine(Path.GetTempPath(), "secondopinion-tests", Guid.NewGuid().ToString("N"));
@@ -348,6 +321,7 @@ public class PrivacyTests
     }
 
     [Fact]
+    [Trait("Database", "Sqlite")]
     public async Task Without_a_certificate_the_keys_are_kept_in_the_configured_folder()
     {
         await using var app = new TestApp();
@@ -368,20 +342,4 @@ public class PrivacyTests
     }
 
     private const string DeleteModelChoice = SecondOpinion.Web.Pages.Account.DeleteModel.DeleteChoice;
-
-    /// <summary>A role, a claim, a sign-in with another site, a saved token and a passkey: rows in every Identity table of the account.</summary>
-    private static async Task<string> GiveTheAccountEveryKindOfIdentityRowAsync(TestApp app, string email)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        var user = (await users.FindByEmailAsync(email))!;
-        await roles.CreateAsync(new IdentityRole("Tester"));
-        await users.AddToRoleAsync(user, "Tester");
-        await users.AddClaimAsync(user, new System.Security.Claims.Claim("nickname", "Tester"));
-        await users.AddLoginAsync(user, new UserLoginInfo("Example", "example-key", "Example"));
-        await users.SetAuthenticationTokenAsync(user, "Example", "refresh", "example-token");
-        await app.AddPasskeyAsync(email, "Tester's phone");
-        return user.Id;
-    }
 }

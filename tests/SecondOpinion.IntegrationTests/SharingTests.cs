@@ -248,6 +248,7 @@ public class SharingTests
     }
 
     [Fact]
+    [Trait("Database", "Sqlite")]
     public async Task Raw_invite_token_is_never_written_to_the_database_files()
     {
         await using var app = new TestApp();

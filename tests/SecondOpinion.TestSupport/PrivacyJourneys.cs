@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SecondOpinion.Web.Data;
@@ -194,4 +195,65 @@ public static class PrivacyJourneys
 
         return marked.ToDictionary(t => t.Key, t => t.Value.Count);
     }
+
+    /// <summary>
+    /// A person with rows in every table of the model: a plan with <paramref name="marker"/> in
+    /// every field, a caregiver, invites sent and waiting, a friend's plans they help on, a
+    /// clinic's staff with a start link and invites, a packet link opened, and every kind of
+    /// Identity row.
+    /// </summary>
+    public static async Task<PersonInEveryTable> PersonInEveryTableAsync(this TestApp app, string marker, CancellationToken cancellationToken = default)
+    {
+        var email = Journeys.NewEmail();
+        var person = new AppClient(app);
+        await person.SignUpAsync(email, cancellationToken);
+        var plan = Journeys.PlanPath((await person.StartPlanAsync(cancellationToken: cancellationToken)).Url);
+        await person.FillEveryFieldAsync(app, plan, marker, cancellationToken);
+        var (friend, _) = await app.InvitedMemberAsync(person, plan, PlanRole.Caregiver, cancellationToken);
+        await person.InviteAsync(plan, Journeys.NewEmail(), PlanRole.Viewer, cancellationToken);
+        // The person also helps on the friend's own plan, and an invite to them waits on a third plan.
+        var friendPlan = Journeys.PlanPath((await friend.StartPlanAsync("Friend's Mother", cancellationToken: cancellationToken)).Url);
+        await friend.InviteAsync(friendPlan, email, PlanRole.Caregiver, cancellationToken);
+        await person.AcceptInviteAsync(app.InviteLinkFor(email), cancellationToken);
+        await person.GetAsync(friendPlan, cancellationToken);
+        var thirdPlan = Journeys.PlanPath((await friend.StartPlanAsync("Friend's Father", cancellationToken: cancellationToken)).Url);
+        await friend.InviteAsync(thirdPlan, email, PlanRole.Viewer, cancellationToken);
+        // The person is on a clinic's staff too: they made a start link and invited someone, and another invite to them waits.
+        await app.RunCommandAsync("clinics", "add", ClinicJourneys.ClinicName, email);
+        var clinic = (await person.JoinAsync(app.JoinLinkFor(email), cancellationToken)).Url.AbsolutePath;
+        await person.NewStartLinkAsync(clinic, cancellationToken: cancellationToken);
+        await person.SubmitAsync(await person.GetAsync($"{clinic}/staff", cancellationToken),
+            new Dictionary<string, string?> { ["Input.Email"] = Journeys.NewEmail() }, "form#invite-form", cancellationToken);
+        await app.RunCommandAsync("clinics", "add", "Lakeside Cancer Center", email);
+        // A packet link they made on the friend's plan stays for the friend, without the person's name.
+        var (_, packet) = await person.MakePacketLinkAsync(friendPlan, cancellationToken: cancellationToken);
+        using (var office = new AppClient(app))
+        {
+            await office.GetAsync(packet, cancellationToken);
+        }
+
+        var userId = await app.GiveTheAccountEveryKindOfIdentityRowAsync(email);
+        return new PersonInEveryTable(person, email, plan, userId, friend, friendPlan, packet);
+    }
+
+    /// <summary>A role with a claim, a claim, a sign-in with another site, a saved token and a passkey: rows in every Identity table.</summary>
+    private static async Task<string> GiveTheAccountEveryKindOfIdentityRowAsync(this TestApp app, string email)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        var user = (await users.FindByEmailAsync(email))!;
+        var role = new IdentityRole("Tester");
+        await roles.CreateAsync(role);
+        await roles.AddClaimAsync(role, new System.Security.Claims.Claim("may", "test"));
+        await users.AddToRoleAsync(user, "Tester");
+        await users.AddClaimAsync(user, new System.Security.Claims.Claim("nickname", "Tester"));
+        await users.AddLoginAsync(user, new UserLoginInfo("Example", "example-key", "Example"));
+        await users.SetAuthenticationTokenAsync(user, "Example", "refresh", "example-token");
+        await app.AddPasskeyAsync(email, "Tester's phone");
+        return user.Id;
+    }
 }
+
+/// <summary>What <see cref="PrivacyJourneys.PersonInEveryTableAsync"/> made; the two clients are the caller's to dispose.</summary>
+public sealed record PersonInEveryTable(AppClient Person, string Email, string Plan, string UserId, AppClient Friend, string FriendPlan, string Packet);

@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
+using Npgsql;
 using Serilog.Core;
 using Serilog.Events;
 using SecondOpinion.Web.Infrastructure;
@@ -21,18 +22,36 @@ namespace SecondOpinion.TestSupport;
 /// <summary>
 /// The whole app in process, on its own fresh SQLite file (created by the real migrations), with
 /// emails written to its own folder, a clock the test controls, and every log line captured.
-/// With realServer it listens on a loopback port for a real browser.
+/// With realServer it listens on a loopback port for a real browser. When the environment
+/// variable <see cref="PostgreSqlVariable"/> holds a PostgreSQL connection string (without a
+/// database), each app gets its own new database on that server instead, dropped when it is
+/// disposed; apps given the same folder share one, and so do two instances (<c>sameDatabaseAs</c>).
 /// </summary>
 public sealed class TestApp : WebApplicationFactory<Program>
 {
     private readonly string folder;
     private readonly bool keepFolder;
     private readonly bool realServer;
+    private readonly TestApp? sameDatabaseAs;
 
     /// <param name="folder">Pass the same folder to two apps, one after the other, to restart on the same data.</param>
     /// <param name="port">With realServer, the loopback port to listen on (0: any free one).</param>
-    public TestApp(bool realServer = false, string minimumLogLevel = "Warning", string? folder = null, int port = 0)
+    /// <param name="provider">SQLite or PostgreSQL whatever the environment says (PostgreSQL still needs its server there).</param>
+    /// <param name="sameDatabaseAs">A second instance: its own folder (mail, logs), the other app's PostgreSQL database (which that app drops).</param>
+    public TestApp(bool realServer = false, string minimumLogLevel = "Warning", string? folder = null, int port = 0, DatabaseProvider? provider = null, TestApp? sameDatabaseAs = null)
     {
+        Provider = sameDatabaseAs?.Provider ?? provider ?? (PostgreSqlServer is null ? DatabaseProvider.Sqlite : DatabaseProvider.PostgreSQL);
+        if (Provider == DatabaseProvider.PostgreSQL && PostgreSqlServer is null)
+        {
+            throw new InvalidOperationException($"This test needs a PostgreSQL server: set {PostgreSqlVariable} to its connection string (./test.sh starts one).");
+        }
+
+        if (sameDatabaseAs is { Provider: not DatabaseProvider.PostgreSQL })
+        {
+            throw new InvalidOperationException("Two instances share a PostgreSQL database; on SQLite, give them the same folder.");
+        }
+
+        this.sameDatabaseAs = sameDatabaseAs;
         keepFolder = folder is not null;
         this.folder = folder ?? Path.Combine(Path.GetTempPath(), "secondopinion-tests", Guid.NewGuid().ToString("N"));
         MinimumLogLevel = minimumLogLevel;
@@ -43,6 +62,16 @@ public sealed class TestApp : WebApplicationFactory<Program>
             UseKestrel(port);
         }
     }
+
+    public const string PostgreSqlVariable = "SECONDOPINION_TEST_POSTGRES";
+
+    /// <summary>The PostgreSQL server the tests run on, or null for SQLite.</summary>
+    public static string? PostgreSqlServer { get; } = Environment.GetEnvironmentVariable(PostgreSqlVariable) is { Length: > 0 } server ? server : null;
+
+    /// <summary>Whether the tests run on PostgreSQL (the second run of <c>./test.sh</c>).</summary>
+    public static bool OnPostgreSql => PostgreSqlServer is not null;
+
+    public DatabaseProvider Provider { get; }
 
     public string MinimumLogLevel { get; }
 
@@ -70,6 +99,14 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(folder, "app.db");
 
+    /// <summary>The app's connection string: its SQLite file, or its own database on <see cref="PostgreSqlServer"/>.</summary>
+    public string ConnectionString => Provider switch
+    {
+        _ when sameDatabaseAs is not null => sameDatabaseAs.ConnectionString,
+        DatabaseProvider.PostgreSQL => new NpgsqlConnectionStringBuilder(PostgreSqlServer) { Database = $"secondopinion_test_{Path.GetFileName(folder)}".ToLowerInvariant() }.ToString(),
+        _ => $"Data Source={DatabasePath}",
+    };
+
     /// <summary>The address of the real server; call <see cref="WebApplicationFactory{T}.StartServer"/> first.</summary>
     public Uri ServerAddress => new(Services.GetRequiredService<IServer>().Features
         .GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
@@ -86,7 +123,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:SecondOpinion", $"Data Source={DatabasePath}");
+        builder.UseSetting("ConnectionStrings:SecondOpinion", ConnectionString);
+        builder.UseSetting(DatabaseSetup.ProviderKey, Provider.ToString());
         builder.UseSetting("Email:PickupDirectory", MailFolder);
         builder.UseSetting("Serilog:MinimumLevel:Default", MinimumLogLevel);
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.AspNetCore", MinimumLogLevel);
@@ -135,6 +173,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
             return;
         }
 
+        if (Provider == DatabaseProvider.PostgreSQL && sameDatabaseAs is null)
+        {
+            await DropDatabaseAsync();
+        }
+
         try
         {
             Directory.Delete(folder, recursive: true);
@@ -143,6 +186,20 @@ public sealed class TestApp : WebApplicationFactory<Program>
         {
             // A file still held open only leaves a folder in the temp directory behind.
         }
+    }
+
+    private async Task DropDatabaseAsync()
+    {
+        var database = new NpgsqlConnectionStringBuilder(ConnectionString);
+        await using (var connection = new NpgsqlConnection(database.ToString()))
+        {
+            NpgsqlConnection.ClearPool(connection);
+        }
+
+        await using var server = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgreSqlServer) { Database = "postgres", Pooling = false }.ToString());
+        await server.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database.Database}\" WITH (FORCE)", server);
+        await drop.ExecuteNonQueryAsync();
     }
 }
 

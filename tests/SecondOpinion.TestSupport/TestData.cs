@@ -1,10 +1,12 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SecondOpinion.Web.Data;
 using SecondOpinion.Web.Domain;
+using SecondOpinion.Web.Infrastructure;
 
 namespace SecondOpinion.TestSupport;
 
@@ -18,6 +20,23 @@ public static class TestData
         await using var scope = app.Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
+
+    /// <summary>
+    /// How many rows each table of the model holds, by table name; the data-protection keys (the
+    /// app's own, made when it starts, and in the model on PostgreSQL only) are left out.
+    /// </summary>
+    public static async Task<Dictionary<string, int>> RowCountsAsync(this TestApp app) => await app.QueryAsync(async db =>
+    {
+        var counts = new Dictionary<string, int>();
+        var tables = db.Model.GetEntityTypes().Where(e => e.ClrType != typeof(DataProtectionKey)).Select(e => e.GetTableName()!).Distinct();
+        foreach (var table in tables.Order(StringComparer.Ordinal))
+        {
+            var count = "SELECT COUNT(*) AS \"Value\" FROM \"" + table + "\"";
+            counts[table] = await db.Database.SqlQueryRaw<int>(count).SingleAsync();
+        }
+
+        return counts;
+    });
 
     /// <summary>Puts an existing account on a plan with a role, as the sharing feature will.</summary>
     public static async Task AddMemberAsync(this TestApp app, string planPath, string email, PlanRole role, CancellationToken cancellationToken = default)
@@ -76,6 +95,11 @@ public static class TestData
     /// </summary>
     public static async Task<IReadOnlyList<byte[]>> DatabaseFileBytesAsync(this TestApp app, CancellationToken cancellationToken = default)
     {
+        if (app.Provider != DatabaseProvider.Sqlite)
+        {
+            throw new InvalidOperationException("Only SQLite keeps the database in the app's folder: give this test the trait Database=Sqlite.");
+        }
+
         var files = new List<byte[]>();
         foreach (var file in new[] { app.DatabasePath, app.DatabasePath + "-wal" }.Where(File.Exists))
         {

@@ -6,7 +6,12 @@ using SecondOpinion.Web.Domain;
 
 namespace SecondOpinion.Web.Data;
 
-public class AppDbContext(DbContextOptions<AppDbContext> options)
+/// <summary>
+/// The model, the same on every provider. On SQLite this type is the context itself; on
+/// PostgreSQL it is <see cref="PostgreSqlAppDbContext"/>, which adds the data-protection keys and
+/// keeps its own migrations. The options are untyped so that both can pass theirs in.
+/// </summary>
+public class AppDbContext(DbContextOptions options)
     : IdentityDbContext<IdentityUser>(options)
 {
     public DbSet<Plan> Plans => Set<Plan>();

@@ -1,15 +1,17 @@
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
+using SecondOpinion.Web.Data;
 
 namespace SecondOpinion.Web.Infrastructure;
 
 /// <summary>
 /// The data-protection keys sign the sign-in cookies, antiforgery tokens and password-reset links.
-/// They are kept in a folder (<c>DataProtection:KeysFolder</c>, by default a "keys" folder beside
-/// the database file) and, when <c>DataProtection:CertificatePath</c> names a .pfx file, encrypted
+/// On SQLite they are kept in a folder (<c>DataProtection:KeysFolder</c>, by default a "keys"
+/// folder beside the database file); on PostgreSQL in the database's <c>DataProtectionKeys</c>
+/// table, so every instance shares one key ring. Either way, when <c>DataProtection:CertificatePath</c> names a .pfx file, encrypted
 /// with that certificate (its password in <c>DataProtection:CertificatePassword</c>), so a copy of
-/// the folder alone is useless. Without a certificate they are stored unencrypted, and the data
+/// the folder (or of the table) alone is useless. Without a certificate they are stored unencrypted, and the data
 /// protection system logs a warning saying so.
 /// </summary>
 public static class KeyProtectionSetup
@@ -20,9 +22,16 @@ public static class KeyProtectionSetup
 
     public static IServiceCollection AddKeyProtection(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var keys = services.AddDataProtection()
-            .SetApplicationName("SecondOpinion")
-            .PersistKeysToFileSystem(Directory.CreateDirectory(KeysFolder(configuration, environment)));
+        var keys = services.AddDataProtection().SetApplicationName("SecondOpinion");
+        if (DatabaseSetup.Provider(configuration) == DatabaseProvider.PostgreSQL)
+        {
+            keys.PersistKeysToDbContext<PostgreSqlAppDbContext>();
+        }
+        else
+        {
+            keys.PersistKeysToFileSystem(Directory.CreateDirectory(KeysFolder(configuration, environment)));
+        }
+
         var certificatePath = configuration[CertificatePathKey];
         if (!string.IsNullOrWhiteSpace(certificatePath))
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Options;
 using SecondOpinion.Web.Data;
 using SecondOpinion.Web.Domain;
@@ -56,8 +58,14 @@ public sealed class PlanMembershipFilter(AppDbContext db, IOptions<IdentityOptio
 
     private static readonly PlanAccessAttribute EveryMember = new();
 
-    /// <summary>Runs on every plan request, so it is compiled once instead of translated each time.</summary>
-    private static readonly Func<AppDbContext, Guid, string, CancellationToken, Task<MemberRow?>> FindMember =
+    /// <summary>
+    /// Runs on every plan request, so it is compiled once instead of translated each time: once
+    /// per model, as a compiled query serves one model only (SQLite's and PostgreSQL's differ, and
+    /// the tests of the copy command run both in one process).
+    /// </summary>
+    private static readonly ConcurrentDictionary<IModel, Func<AppDbContext, Guid, string, CancellationToken, Task<MemberRow?>>> FindMember = new();
+
+    private static Func<AppDbContext, Guid, string, CancellationToken, Task<MemberRow?>> CompileFindMember(IModel _) =>
         EF.CompileAsyncQuery((AppDbContext db, Guid planId, string userId, CancellationToken _) =>
             (from member in db.PlanMembers
              join plan in db.Plans on member.PlanId equals plan.Id
@@ -84,7 +92,7 @@ public sealed class PlanMembershipFilter(AppDbContext db, IOptions<IdentityOptio
             return;
         }
 
-        var row = await FindMember(db, planId, userId, context.HttpContext.RequestAborted);
+        var row = await FindMember.GetOrAdd(db.Model, CompileFindMember)(db, planId, userId, context.HttpContext.RequestAborted);
         if (row is null)
         {
             context.Result = new NotFoundResult();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -59,6 +60,7 @@ public sealed class PersonalDataExport(AppDbContext db, TimeProvider clock)
         typeof(Clinic), // a clinic's own details; the person's place on its staff is in the account part
         typeof(PacketLinkOpen), // only a time; exported with its link, deleted with its plan
         typeof(RateLimitCounter), // a count under a SHA-256 of an address or an email typed, gone an hour after its window; an account's go with it
+        typeof(DataProtectionKey), // the app's own keys (on PostgreSQL only)
     ];
 
     /// <summary>Every table whose rows about the person are in the export.</summary>
