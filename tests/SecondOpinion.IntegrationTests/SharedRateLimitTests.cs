@@ -7,21 +7,16 @@ using SecondOpinion.Web.Infrastructure;
 
 namespace SecondOpinion.IntegrationTests;
 
-/// <summary>Rate limits counted in the database: two app instances on one database file share every count.</summary>
+/// <summary>Rate limits counted in the database: two app instances on one database share every count.</summary>
 public partial class SharedRateLimitTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     private static TestApp AppWithLimit(string policy, int perAddress, int perAccount, TestApp? sharingDatabaseWith = null)
     {
-        var app = new TestApp();
+        var app = new TestApp(sameDatabaseAs: sharingDatabaseWith);
         app.Settings[$"RateLimits:{policy}:PerAddress"] = perAddress.ToString(CultureInfo.InvariantCulture);
         app.Settings[$"RateLimits:{policy}:PerAccount"] = perAccount.ToString(CultureInfo.InvariantCulture);
-        if (sharingDatabaseWith is not null)
-        {
-            app.Settings["ConnectionStrings:SecondOpinion"] = $"Data Source={sharingDatabaseWith.DatabasePath}";
-        }
-
         return app;
     }
 

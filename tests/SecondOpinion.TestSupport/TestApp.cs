@@ -37,18 +37,13 @@ public sealed class TestApp : WebApplicationFactory<Program>
     /// <param name="folder">Pass the same folder to two apps, one after the other, to restart on the same data.</param>
     /// <param name="port">With realServer, the loopback port to listen on (0: any free one).</param>
     /// <param name="provider">SQLite or PostgreSQL whatever the environment says (PostgreSQL still needs its server there).</param>
-    /// <param name="sameDatabaseAs">A second instance: its own folder (mail, logs), the other app's PostgreSQL database (which that app drops).</param>
+    /// <param name="sameDatabaseAs">A second instance: its own folder (mail, logs), the other app's database (which that app drops).</param>
     public TestApp(bool realServer = false, string minimumLogLevel = "Warning", string? folder = null, int port = 0, DatabaseProvider? provider = null, TestApp? sameDatabaseAs = null)
     {
         Provider = sameDatabaseAs?.Provider ?? provider ?? (PostgreSqlServer is null ? DatabaseProvider.Sqlite : DatabaseProvider.PostgreSQL);
         if (Provider == DatabaseProvider.PostgreSQL && PostgreSqlServer is null)
         {
             throw new InvalidOperationException($"This test needs a PostgreSQL server: set {PostgreSqlVariable} to its connection string (./test.sh starts one).");
-        }
-
-        if (sameDatabaseAs is { Provider: not DatabaseProvider.PostgreSQL })
-        {
-            throw new InvalidOperationException("Two instances share a PostgreSQL database; on SQLite, give them the same folder.");
         }
 
         this.sameDatabaseAs = sameDatabaseAs;
@@ -97,7 +92,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     public string MailFolder => Path.Combine(folder, "mail");
 
-    public string DatabasePath => Path.Combine(folder, "app.db");
+    public string DatabasePath => sameDatabaseAs?.DatabasePath ?? Path.Combine(folder, "app.db");
 
     /// <summary>The app's connection string: its SQLite file, or its own database on <see cref="PostgreSqlServer"/>.</summary>
     public string ConnectionString => Provider switch

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Reflection;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
@@ -6,7 +5,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Options;
 using SecondOpinion.Web.Data;
 using SecondOpinion.Web.Domain;
@@ -58,20 +56,14 @@ public sealed class PlanMembershipFilter(AppDbContext db, IOptions<IdentityOptio
 
     private static readonly PlanAccessAttribute EveryMember = new();
 
-    /// <summary>
-    /// Runs on every plan request, so it is compiled once instead of translated each time: once
-    /// per model, as a compiled query serves one model only (SQLite's and PostgreSQL's differ, and
-    /// the tests of the copy command run both in one process).
-    /// </summary>
-    private static readonly ConcurrentDictionary<IModel, Func<AppDbContext, Guid, string, CancellationToken, Task<MemberRow?>>> FindMember = new();
-
-    private static Func<AppDbContext, Guid, string, CancellationToken, Task<MemberRow?>> CompileFindMember(IModel _) =>
+    /// <summary>Runs on every plan request, so it is compiled.</summary>
+    private static readonly CompiledPerModel<Func<AppDbContext, Guid, string, CancellationToken, Task<MemberRow?>>> FindMember = new(() =>
         EF.CompileAsyncQuery((AppDbContext db, Guid planId, string userId, CancellationToken _) =>
             (from member in db.PlanMembers
              join plan in db.Plans on member.PlanId equals plan.Id
              where member.PlanId == planId && member.UserId == userId
              select new MemberRow(member.Role, plan.For, plan.PatientName, plan.TimeZoneId))
-            .SingleOrDefault());
+            .SingleOrDefault()));
 
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
@@ -92,7 +84,7 @@ public sealed class PlanMembershipFilter(AppDbContext db, IOptions<IdentityOptio
             return;
         }
 
-        var row = await FindMember.GetOrAdd(db.Model, CompileFindMember)(db, planId, userId, context.HttpContext.RequestAborted);
+        var row = await FindMember.For(db)(db, planId, userId, context.HttpContext.RequestAborted);
         if (row is null)
         {
             context.Result = new NotFoundResult();

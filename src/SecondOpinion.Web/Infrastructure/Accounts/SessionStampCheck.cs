@@ -25,9 +25,9 @@ public static class SessionStampCheck
     /// </summary>
     public static readonly TimeSpan RenewAfter = TimeSpan.FromMinutes(1);
 
-    private static readonly Func<AppDbContext, string, CancellationToken, Task<string?>> CurrentStamp =
+    private static readonly CompiledPerModel<Func<AppDbContext, string, CancellationToken, Task<string?>>> CurrentStamp = new(() =>
         EF.CompileAsyncQuery((AppDbContext db, string userId, CancellationToken _) =>
-            db.Users.Where(u => u.Id == userId).Select(u => u.SecurityStamp).SingleOrDefault());
+            db.Users.Where(u => u.Id == userId).Select(u => u.SecurityStamp).SingleOrDefault()));
 
     public static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
     {
@@ -44,7 +44,7 @@ public static class SessionStampCheck
             // connection registers EF Core's SQL functions on it again. The pooled context closes
             // it when the request ends.
             await db.Database.OpenConnectionAsync(context.HttpContext.RequestAborted);
-            current = await CurrentStamp(db, userId, context.HttpContext.RequestAborted);
+            current = await CurrentStamp.For(db)(db, userId, context.HttpContext.RequestAborted);
         }
 
         if (stamp is null || current is null || !string.Equals(stamp, current, StringComparison.Ordinal))

@@ -26,8 +26,10 @@ public static class CopyToPostgreSqlCommand
             return 1;
         }
 
-        await using var target = new PostgreSqlAppDbContext(
-            new DbContextOptionsBuilder<PostgreSqlAppDbContext>().UseNpgsql(connectionString).Options);
+        // The app's services give the model what they give the app's own contexts (Identity's
+        // store options: which version of its tables, passkeys included).
+        await using var target = new PostgreSqlAppDbContext(new DbContextOptionsBuilder<PostgreSqlAppDbContext>()
+            .UseNpgsql(connectionString).UseApplicationServiceProvider(services).Options);
         await target.Database.MigrateAsync(cancellationToken);
         var tables = InForeignKeyOrder(source.Model);
         // One read transaction on SQLite: the copy is one moment of the source, even if it is in use.

@@ -21,7 +21,7 @@ public class HomeModel(AppDbContext db) : PlanPageModel
     /// One statement for the plan, its steps and its outcome: this is the busiest page, so the
     /// query is compiled once instead of built and looked up on every visit.
     /// </summary>
-    private static readonly Func<AppDbContext, Guid, CancellationToken, Task<HomeRow>> ReadHome =
+    private static readonly CompiledPerModel<Func<AppDbContext, Guid, CancellationToken, Task<HomeRow>>> ReadHome = new(() =>
         EF.CompileAsyncQuery((AppDbContext db, Guid planId, CancellationToken _) =>
             db.Plans.AsNoTracking().Where(p => p.Id == planId)
                 .Select(p => new HomeRow(
@@ -32,11 +32,11 @@ public class HomeModel(AppDbContext db) : PlanPageModel
                     db.PlanOutcomes.Where(o => o.PlanId == p.Id).Select(o => o.FinishedAtUtc).FirstOrDefault(),
                     db.PlanOutcomes.Where(o => o.PlanId == p.Id).Select(o => o.Decision).FirstOrDefault(),
                     db.Clinics.Where(c => c.Id == p.StartedByClinicId).Select(c => c.Name).FirstOrDefault()))
-                .Single());
+                .Single()));
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var home = await ReadHome(db, PlanId, cancellationToken);
+        var home = await ReadHome.For(db)(db, PlanId, cancellationToken);
         Plan = home.Plan;
         Steps = home.Steps;
         Progress = PlanProgress.From(Steps.Select(s => (s.Step, s.Status)));
