@@ -20,13 +20,10 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 log=$(mktemp)
-pg_dir=""
+source bench/postgres-server.sh
 cleanup() {
     rm -f "$log"
-    if [ -n "$pg_dir" ]; then
-        as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1
-        rm -rf "$pg_dir"
-    fi
+    stop_postgres
 }
 trap cleanup EXIT
 start=$(date +%s)
@@ -52,31 +49,13 @@ count_run() {
     [ "$run_status" -eq 0 ] || status=1
 }
 
-# PostgreSQL refuses to run as root: as root the server runs as the postgres user.
-as_postgres() {
-    if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
-
-# A throwaway PostgreSQL server: a new data directory, a free loopback port, no durability
-# (fsync off: these runs check behaviour; the durability tests are SQLite's). Sets pg_port.
-start_postgres() {
-    pg_bin=$(compgen -G "/usr/lib/postgresql/*/bin" | sort -V | tail -n 1)
-    pg_dir=$(mktemp -d /tmp/secondopinion-pg.XXXXXX)
-    [ "$(id -u)" -ne 0 ] || chown postgres: "$pg_dir"
-    pg_port=55432
-    while (exec 3<>"/dev/tcp/127.0.0.1/$pg_port") 2>/dev/null; do pg_port=$((pg_port + 1)); done
-    as_postgres "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null \
-        && as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -o \
-            "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-            start >/dev/null
-}
-
 # Tests that need a PostgreSQL server (the trait Database=PostgreSql) wait for the second run.
 count_run dotnet test --solution SecondOpinion.sln -- --filter-not-trait "Database=PostgreSql"
 
 # The integration tests again, each test app on its own database of a PostgreSQL server; tests
 # about SQLite itself carry the trait Database=Sqlite and are left out (see the README).
-if start_postgres; then
+# No durability on this server (these runs check behaviour; the durability tests are SQLite's).
+if start_postgres -c fsync=off -c synchronous_commit=off -c full_page_writes=off; then
     count_run env SECONDOPINION_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres" \
         dotnet test --project tests/SecondOpinion.IntegrationTests --no-build -- --filter-not-trait "Database=Sqlite"
 else

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # PostgreSQL and several instances: publishes the Release build, seeds one PostgreSQL database
-# (a throwaway server, like test.sh's), starts two app instances on it and nginx in front, then
-# measures req/s and p50/p99 with wrk for the static file, the signed-in plan home and the
-# question list: SQLite with one instance (the default set-up), PostgreSQL with one instance
+# (a throwaway server, bench/postgres-server.sh, as in test.sh), starts two app instances on it
+# and nginx in front, then measures req/s and p50/p99 with wrk for the static file, the
+# signed-in plan home and the question list: SQLite with one instance (the default set-up), PostgreSQL with one instance
 # behind nginx, and PostgreSQL with two instances behind nginx. Installs wrk, nginx and
 # postgresql when missing. Figures go in docs/benchmarks.md.
 set -euo pipefail
@@ -21,15 +21,13 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+source bench/postgres-server.sh
 work=$(mktemp -d /tmp/secondopinion-instances.XXXXXX)
-[ "$(id -u)" -ne 0 ] || chown postgres: "$work"
-pg_bin=$(compgen -G "/usr/lib/postgresql/*/bin" | sort -V | tail -n 1)
 pids=()
 cleanup() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
     [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
-    as_postgres "$pg_bin/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true
+    stop_postgres
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -37,9 +35,7 @@ trap cleanup EXIT
 echo "Publishing the Release build..."
 dotnet publish src/SecondOpinion.Web -c Release -o "$work/app" -nologo -v q >/dev/null
 
-pg_port=56600
-as_postgres "$pg_bin/initdb" -D "$work/pg" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-as_postgres "$pg_bin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w -o "-p $pg_port -k $work -c listen_addresses=127.0.0.1 -c max_connections=300" start >/dev/null
+start_postgres
 
 # start_app <port> <provider> <connection string> <public origin>
 start_app() {
